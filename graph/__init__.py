@@ -1,0 +1,1 @@
+"""Everything that speaks Cypher: schema, queries, search, the read-only console."""

@@ -1,0 +1,118 @@
+"""`imr`: one command with subcommands over the library in graph/ and ingest/.
+
+Exit codes: 0 ok · 1 some documents failed (or a check said no) · 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from typing import Any
+
+import click
+
+from graph.errors import (
+    AuthenticationError,
+    ConfigurationError,
+    DatabaseUnavailableError,
+    ImrError,
+    InvalidRequestError,
+)
+from imr.settings import Settings
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+# Errors that mean "fix your invocation or configuration", not "a document failed".
+USAGE_ERRORS = (ConfigurationError, DatabaseUnavailableError, AuthenticationError, InvalidRequestError)
+
+# (module, attribute) of every subcommand, in --help order. Imported lazily so that `imr --help`
+# and `imr neo4j status` do not pay for torch.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "neo4j": ("imr.commands.neo4j_server", "neo4j_group"),
+    "schema": ("imr.commands.schema", "schema_group"),
+    "parse": ("imr.commands.parse", "parse_command"),
+    "generate": ("imr.commands.generate", "generate_command"),
+    "ingest": ("imr.commands.ingest", "ingest_command"),
+    "search": ("imr.commands.search", "search_command"),
+    "similar": ("imr.commands.search", "similar_command"),
+    "cypher": ("imr.commands.cypher", "cypher_command"),
+    "eval": ("imr.commands.evaluate", "eval_command"),
+    "stats": ("imr.commands.stats", "stats_command"),
+    "export": ("imr.commands.backup", "export_command"),
+    "import": ("imr.commands.backup", "import_command"),
+    "ui": ("imr.commands.ui", "ui_command"),
+}
+
+
+class LazyGroup(click.Group):
+    """Loads a subcommand's module only when it is run or listed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in SUBCOMMANDS if self.get_command(ctx, name) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = SUBCOMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:
+                return None  # not built yet
+            raise
+        command: click.Command = getattr(module, attribute)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except USAGE_ERRORS as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(EXIT_USAGE)
+        except ImrError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(EXIT_FAILED)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More logging (-vv for debug, Cypher included).")
+@click.version_option(package_name="imr-precedent-graph", prog_name="imr")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int) -> None:
+    """IMR Precedent Graph: has this kind of treatment request been decided before?
+
+    \b
+    Quick start:
+      imr neo4j start                      # local Neo4j 5.26, no Docker needed
+      imr ingest data/sample               # letters (txt/pdf) and DMHC CSV into the graph
+      imr search "lumbar MRI without red flags" --outcome overturned
+      imr ui                               # the Streamlit app on http://localhost:8501
+
+    Configuration comes from the environment or .env (NEO4J_URI, NEO4J_PASSWORD, IMR_HOME,
+    IMR_EMBED_MODEL, ...; see .env.example).
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if verbose < 2:
+        logging.getLogger("neo4j").setLevel(logging.WARNING)
+    try:
+        ctx.obj = Settings.load()
+    except ConfigurationError as error:
+        click.echo(f"Error: {error}", err=True)
+        ctx.exit(EXIT_USAGE)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="imr")
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

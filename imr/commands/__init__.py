@@ -1,0 +1,1 @@
+"""One module per `imr` subcommand; each exposes a click command."""

@@ -1,0 +1,1 @@
+"""From documents to the graph: parse → normalise → typed records → embed → load."""

@@ -1,0 +1,1 @@
+"""One module per letter layout; each exposes ``parse(text, source) -> ParsedDocument``."""

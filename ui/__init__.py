@@ -1,0 +1,1 @@
+"""The Streamlit precedent-search app; it calls graph/ only."""
