@@ -83,12 +83,209 @@ SHOW_CONSTRAINTS = (
 AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
 
 # -- maintenance (tests and `imr db wipe`) ------------------------------------------------------
-DELETE_ALL_BATCH = (
-    "MATCH (n) WITH n LIMIT $batch_size DETACH DELETE n RETURN count(*) AS deleted"
-)
+DELETE_ALL_BATCH = "MATCH (n) WITH n LIMIT $batch_size DETACH DELETE n RETURN count(*) AS deleted"
 COUNT_BY_LABEL = (
     "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
 )
-COUNT_BY_RELATIONSHIP = (
-    "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
+COUNT_BY_RELATIONSHIP = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
+
+# -- ingest: skip unchanged files, then load one batch of whole documents -------------------
+SOURCE_FILE_HASHES = (
+    "UNWIND $paths AS path MATCH (f:SourceFile {path: path}) "
+    "RETURN f.path AS path, f.sha256 AS sha256, f.records AS records"
 )
+
+# A changed document replaces its earlier version: decisions, diagnoses and reviewer links of the
+# case are removed before the new ones are merged, so nothing is added twice.
+LOAD_DETACH_OLD_VERSION = """
+UNWIND $case_ids AS case_id
+MATCH (k:Case {case_id: case_id})
+OPTIONAL MATCH (k)-[:HAS_DECISION]->(old:Decision)
+DETACH DELETE old
+WITH DISTINCT k
+OPTIONAL MATCH (k)-[r:REVIEWED_BY]->()
+DELETE r
+WITH DISTINCT k
+OPTIONAL MATCH (k)-[:CONCERNS]->(:Patient)-[h:HAS_DIAGNOSIS]->()
+DELETE h
+"""
+
+LOAD_CASES = """
+UNWIND $cases AS row
+MERGE (k:Case {case_id: row.case_id})
+SET k += row.props,
+    k.decision_date = CASE WHEN row.decision_date IS NULL THEN null
+                           ELSE date(row.decision_date) END,
+    k.ur_date = CASE WHEN row.ur_date IS NULL THEN null ELSE date(row.ur_date) END
+MERGE (p:Patient {patient_id: row.patient.patient_id})
+SET p.age = row.patient.age, p.sex = row.patient.sex, p.age_range = row.patient.age_range,
+    p.injury_date = CASE WHEN row.patient.injury_date IS NULL THEN null
+                         ELSE date(row.patient.injury_date) END
+MERGE (k)-[:CONCERNS]->(p)
+FOREACH (name IN row.diagnoses |
+  MERGE (g:Diagnosis {name: name})
+  MERGE (p)-[:HAS_DIAGNOSIS]->(g))
+FOREACH (rev IN CASE WHEN row.reviewer IS NULL THEN [] ELSE [row.reviewer] END |
+  MERGE (r:ReviewerProfile {profile_id: rev.profile_id})
+  SET r.specialty = rev.specialty, r.license_state = rev.license_state
+  MERGE (k)-[:REVIEWED_BY]->(r))
+MERGE (f:SourceFile {path: row.file})
+MERGE (k)-[:FROM_FILE]->(f)
+"""
+
+LOAD_DECISIONS = """
+UNWIND $decisions AS row
+MATCH (k:Case {case_id: row.case_id})
+MERGE (d:Decision {decision_id: row.decision_id})
+SET d += row.props,
+    d.decision_date = CASE WHEN row.decision_date IS NULL THEN null ELSE date(row.decision_date) END
+MERGE (k)-[:HAS_DECISION]->(d)
+MERGE (s:RequestedService {name: row.props.service})
+MERGE (c:ServiceCategory {name: row.props.category})
+MERGE (d)-[:REQUESTS]->(s)
+MERGE (s)-[:IN_CATEGORY]->(c)
+FOREACH (region IN CASE WHEN row.props.body_region IS NULL THEN []
+                        ELSE [row.props.body_region] END |
+  MERGE (b:BodyRegion {name: region})
+  MERGE (d)-[:CONCERNS_REGION]->(b))
+FOREACH (cite IN row.citations |
+  MERGE (g:Guideline {name: cite.name})
+  ON CREATE SET g.family = cite.family
+  MERGE (d)-[c:CITES {cited_by: cite.cited_by}]->(g)
+  SET c.pages = cite.pages)
+WITH d, row
+CALL db.create.setNodeVectorProperty(d, 'rationale_embedding', row.embedding)
+"""
+
+# Marks the files of a batch as loaded, in the same transaction as their cases: a file is either
+# wholly in the graph with its hash, or it is loaded again on the next run.
+LOAD_SOURCE_FILES = """
+UNWIND $files AS row
+MERGE (f:SourceFile {path: row.path})
+SET f.sha256 = row.sha256, f.kind = row.kind, f.records = row.records,
+    f.ingested_at = datetime()
+WITH f, row
+OPTIONAL MATCH (stale:Case)-[:FROM_FILE]->(f)
+WHERE NOT stale.case_id IN row.case_ids
+OPTIONAL MATCH (stale)-[:HAS_DECISION]->(d:Decision)
+OPTIONAL MATCH (stale)-[:CONCERNS]->(p:Patient)
+DETACH DELETE d, p, stale
+"""
+
+# -- search -------------------------------------------------------------------------------------
+# Every filter in one static predicate: an unset filter is a null parameter and matches all.
+# (No Cypher is assembled from the filter values; they are parameters only.)
+DECISION_FILTER = """
+($outcome IS NULL OR d.outcome = $outcome)
+AND ($category IS NULL OR toLower(d.category) = toLower($category))
+AND ($service IS NULL OR toLower(d.service) = toLower($service))
+AND ($region IS NULL OR toLower(d.body_region) = toLower($region))
+AND ($diagnosis IS NULL OR any(x IN d.diagnoses WHERE toLower(x) CONTAINS toLower($diagnosis)))
+AND ($guideline IS NULL OR any(x IN d.guidelines WHERE toLower(x) CONTAINS toLower($guideline)))
+AND ($date_from IS NULL OR d.decision_date >= date($date_from))
+AND ($date_to IS NULL OR d.decision_date <= date($date_to))
+AND ($specialty IS NULL OR toLower(d.reviewer_specialty) CONTAINS toLower($specialty))
+AND ($age_min IS NULL OR d.age_high >= $age_min)
+AND ($age_max IS NULL OR d.age_low <= $age_max)
+AND ($sex IS NULL OR d.patient_sex = $sex)
+AND ($source IS NULL OR d.source_kind = $source)
+AND ($exclude_decision IS NULL OR d.decision_id <> $exclude_decision)
+"""
+
+COUNT_DECISIONS = "MATCH (d:Decision) RETURN count(d) AS total"
+
+COUNT_FILTERED_DECISIONS = f"MATCH (d:Decision) WHERE {DECISION_FILTER} RETURN count(d) AS matching"
+
+# Approximate nearest neighbours, oversampled; filters are applied after the index.
+DECISION_VECTOR_SEARCH = f"""
+CALL db.index.vector.queryNodes('{VECTOR_INDEX_NAME}', $candidates, $vector)
+YIELD node AS d, score
+WHERE {DECISION_FILTER}
+RETURN d.decision_id AS decision_id, score
+ORDER BY score DESC
+LIMIT $limit
+"""
+
+# Exact cosine over the filtered subset: chosen when the filter is selective.
+DECISION_EXACT_VECTOR_SEARCH = f"""
+MATCH (d:Decision)
+WHERE d.rationale_embedding IS NOT NULL AND {DECISION_FILTER}
+WITH d, vector.similarity.cosine(d.rationale_embedding, $vector) AS score
+RETURN d.decision_id AS decision_id, score
+ORDER BY score DESC
+LIMIT $limit
+"""
+
+DECISION_FULLTEXT_SEARCH = f"""
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX_NAME}', $lucene, {{limit: $candidates}})
+YIELD node AS d, score
+WHERE {DECISION_FILTER}
+RETURN d.decision_id AS decision_id, score
+ORDER BY score DESC
+LIMIT $limit
+"""
+
+# Precedents that share entities with a decision or a described request, each kind weighted.
+DECISION_GRAPH_NEIGHBOURS = f"""
+CALL (){{
+  MATCH (:RequestedService {{name: $g_service}})<-[:REQUESTS]-(d:Decision)
+  RETURN d, 'service' AS kind, $g_service AS entity
+  UNION ALL
+  MATCH (:ServiceCategory {{name: $g_category}})<-[:IN_CATEGORY]-(:RequestedService)
+        <-[:REQUESTS]-(d:Decision)
+  RETURN d, 'category' AS kind, $g_category AS entity
+  UNION ALL
+  MATCH (:BodyRegion {{name: $g_region}})<-[:CONCERNS_REGION]-(d:Decision)
+  RETURN d, 'region' AS kind, $g_region AS entity
+  UNION ALL
+  UNWIND $g_diagnoses AS name
+  MATCH (:Diagnosis {{name: name}})<-[:HAS_DIAGNOSIS]-(:Patient)<-[:CONCERNS]-(:Case)
+        -[:HAS_DECISION]->(d:Decision)
+  RETURN d, 'diagnosis' AS kind, name AS entity
+  UNION ALL
+  UNWIND $g_guidelines AS name
+  MATCH (:Guideline {{name: name}})<-[:CITES]-(d:Decision)
+  RETURN DISTINCT d, 'guideline' AS kind, name AS entity
+}}
+WITH d, kind, entity
+WHERE {DECISION_FILTER}
+WITH d, collect({{kind: kind, entity: entity}}) AS shared,
+     sum(CASE kind WHEN 'service' THEN $w_service WHEN 'category' THEN $w_category
+                   WHEN 'region' THEN $w_region WHEN 'diagnosis' THEN $w_diagnosis
+                   ELSE $w_guideline END) AS graph_score
+RETURN d.decision_id AS decision_id, graph_score AS score, shared
+ORDER BY score DESC, decision_id
+LIMIT $limit
+"""
+
+# The entities of one decision: what graph mode looks for in others.
+DECISION_ENTITIES = """
+MATCH (d:Decision {decision_id: $decision_id})
+OPTIONAL MATCH (d)-[:CITES]->(g:Guideline)
+WITH d, collect(DISTINCT g.name) AS guidelines
+RETURN d.service AS service, d.category AS category, d.body_region AS region,
+       d.diagnoses AS diagnoses, guidelines, d.rationale_embedding AS vector
+"""
+
+# Cosine similarity of given decisions to a vector (to fuse graph mode with semantics).
+DECISION_SIMILARITY_TO_VECTOR = """
+UNWIND $decision_ids AS id
+MATCH (d:Decision {decision_id: id})
+RETURN id AS decision_id, vector.similarity.cosine(d.rationale_embedding, $vector) AS score
+"""
+
+# What a hit shows: the decision, its case, its citations.
+DECISION_HITS = """
+UNWIND $decision_ids AS id
+MATCH (d:Decision {decision_id: id})
+OPTIONAL MATCH (d)-[c:CITES]->(g:Guideline)
+WITH d, collect(CASE WHEN g IS NULL THEN null ELSE
+       {name: g.name, family: g.family, pages: c.pages, cited_by: c.cited_by} END) AS citations
+RETURN d.decision_id AS decision_id, d.case_id AS case_id, d.source AS source,
+       d.source_kind AS source_kind, d.item_text AS item_text, d.service AS service,
+       d.category AS category, d.body_region AS body_region, d.outcome AS outcome,
+       toString(d.decision_date) AS decision_date, d.rationale AS rationale,
+       d.diagnoses AS diagnoses, d.reviewer_specialty AS reviewer_specialty,
+       d.patient_age AS patient_age, d.patient_sex AS patient_sex, d.age_range AS age_range,
+       citations
+"""

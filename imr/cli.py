@@ -26,7 +26,12 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 # Errors that mean "fix your invocation or configuration", not "a document failed".
-USAGE_ERRORS = (ConfigurationError, DatabaseUnavailableError, AuthenticationError, InvalidRequestError)
+USAGE_ERRORS = (
+    ConfigurationError,
+    DatabaseUnavailableError,
+    AuthenticationError,
+    InvalidRequestError,
+)
 
 # (module, attribute) of every subcommand, in --help order. Imported lazily so that `imr --help`
 # and `imr neo4j status` do not pay for torch.

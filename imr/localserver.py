@@ -119,7 +119,8 @@ def find_java(env: dict[str, str] | None = None) -> Path:
         found.append(f"{java} (Java {version})")
     raise ConfigurationError(
         f"No suitable Java found: Neo4j {NEO4J_VERSION} needs Java 17 or 21 "
-        f"(found: {', '.join(found) or 'none'}). Install one (apt-get install openjdk-17-jre-headless) "
+        f"(found: {', '.join(found) or 'none'}). "
+        "Install one (apt-get install openjdk-17-jre-headless) "
         "or set NEO4J_URI to an existing server"
     )
 
@@ -135,14 +136,13 @@ def find_maven(env: dict[str, str] | None = None) -> Path:
     return Path(mvn)
 
 
-def ensure_distribution(
-    java: Path, mvn: Path, progress: ProgressCallback | None = None
-) -> Path:
+def ensure_distribution(java: Path, progress: ProgressCallback | None = None) -> Path:
     """The server's jars, resolved once per user and version; later starts reuse them."""
     lib = distribution_lib_dir()
     marker = lib.parent / "complete"
     if marker.is_file():
         return lib
+    mvn = find_maven()
     if progress:
         progress(f"Fetching Neo4j {NEO4J_VERSION} from Maven Central (first start only)...")
     work = lib.parent
@@ -155,10 +155,20 @@ def ensure_distribution(
     env = {**os.environ, "JAVA_HOME": str(java.parent.parent)}
     result = subprocess.run(
         [
-            str(mvn), "-q", "-B", "-f", str(pom), "dependency:copy-dependencies",
-            f"-DoutputDirectory={lib}", "-DincludeScope=runtime",
+            str(mvn),
+            "-q",
+            "-B",
+            "-f",
+            str(pom),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={lib}",
+            "-DincludeScope=runtime",
         ],
-        capture_output=True, text=True, env=env, timeout=1800, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
+        check=False,
     )
     if result.returncode != 0 or not any(lib.glob(f"neo4j-{NEO4J_VERSION}.jar")):
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-8:])
@@ -251,8 +261,7 @@ class LocalServer:
             wait_until_ready(str(self.uri()), user, password, 30)
             return self.status()
         java = find_java()
-        mvn = find_maven()
-        lib = ensure_distribution(java, mvn, progress)
+        lib = ensure_distribution(java, progress)
         self._lay_out_home(lib)
         port = pick_bolt_port(int(self._state().get("bolt_port") or 0) or None)
         self._write_config(port)
@@ -362,8 +371,13 @@ class LocalServer:
         # terminal must not reach it.
         return subprocess.run(
             [str(java), "-cp", str(self.home / "lib" / "*"), main_class, *args],
-            capture_output=True, text=True, env=env, timeout=300, check=False,
-            start_new_session=True, cwd=self.home,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=False,
+            start_new_session=True,
+            cwd=self.home,
         )
 
     def _log_tail(self, lines: int = 15) -> str:

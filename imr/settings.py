@@ -46,7 +46,7 @@ def default_embed_model() -> str:
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines; `#` comments and blank lines ignored; optional surrounding quotes removed."""
+    """KEY=VALUE lines; `#` comments and blank lines ignored; surrounding quotes removed."""
     values: dict[str, str] = {}
     if not path.is_file():
         return values

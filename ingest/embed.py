@@ -102,7 +102,12 @@ class SentenceTransformerEmbedder:
         with self._lock:
             if self._model is None:
                 _offline_by_default()
+                import transformers
                 from sentence_transformers import SentenceTransformer
+
+                # Length warnings are expected: fit_window() handles long texts on purpose.
+                transformers.logging.set_verbosity_error()
+                transformers.logging.disable_progress_bar()
 
                 try:
                     self._model = SentenceTransformer(self.model_name, device=self.device)
@@ -119,8 +124,9 @@ class SentenceTransformerEmbedder:
     @property
     def dimensions(self) -> int:
         model = self._load()
-        getter = getattr(model, "get_embedding_dimension", None) or getattr(
-            model, "get_sentence_embedding_dimension"
+        getter = (
+            getattr(model, "get_embedding_dimension", None)
+            or model.get_sentence_embedding_dimension
         )
         return int(getter())
 
@@ -140,7 +146,7 @@ class SentenceTransformerEmbedder:
                 fitted.append(text)
                 continue
             head = int(budget * HEAD_SHARE)
-            kept = ids[:head] + ids[len(ids) - (budget - head):]
+            kept = ids[:head] + ids[len(ids) - (budget - head) :]
             fitted.append(tokenizer.decode(kept))
         return fitted
 
@@ -204,7 +210,10 @@ class EmbeddingCache:
         with self._connection() as connection:
             connection.executemany(
                 "INSERT OR REPLACE INTO embedding (model, text_sha256, vector) VALUES (?, ?, ?)",
-                [(model, sha, np.asarray(v, dtype=np.float32).tobytes()) for sha, v in items.items()],
+                [
+                    (model, sha, np.asarray(v, dtype=np.float32).tobytes())
+                    for sha, v in items.items()
+                ],
             )
 
     def count(self, model: str | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 import click
@@ -15,7 +16,7 @@ from imr.localserver import LocalServer, ServerStatus
 from imr.settings import Settings
 
 
-def _version_probe(server: LocalServer):  # noqa: ANN202 - a tiny closure
+def _version_probe(server: LocalServer) -> Callable[[], str | None]:
     def probe() -> str | None:
         uri = server.uri()
         if not uri:

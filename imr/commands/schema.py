@@ -7,9 +7,9 @@ import json
 import click
 
 from graph.schema import ensure_schema, show_schema
-from ingest.embed import model_dimensions
 from imr.runtime import connect
 from imr.settings import Settings
+from ingest.embed import model_dimensions
 
 
 @click.group("schema")

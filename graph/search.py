@@ -1,0 +1,661 @@
+"""Precedent search: semantic · lexical · hybrid · graph, with filters, explanations and stats.
+
+    searcher = PrecedentSearch(driver, database, embedder)
+    result = searcher.search(SearchRequest(query="lumbar MRI without red flags", k=10))
+
+Modes
+- semantic: the query is embedded with the ingest model; the vector index on
+  Decision.rationale_embedding gives nearest neighbours (cosine).
+- lexical: the Neo4j full-text index over rationale, item text, service and diagnoses (BM25), with
+  the user's text escaped for Lucene (graph/lucene.py).
+- hybrid (default): reciprocal-rank fusion, score = Σ 1 / (RRF_K + rank) over the semantic and
+  lexical lists, each CANDIDATE_POOL long. RRF_K = 60 (Cormack et al. 2009): large enough that
+  one list's top rank cannot outvote agreement between both lists.
+- graph: decisions sharing entities with a decision (`decision_id`) or a described request
+  (service, diagnoses, region, guideline), weighted by GRAPH_WEIGHTS; with a query text or a
+  decision's own embedding, fused by RRF with semantic similarity.
+
+Filters never shrink the top-k silently: each mode fetches with the filter applied *inside* the
+query, and the vector path picks, per query, between the ANN index with adaptive oversampling
+(candidates = k / selectivity × OVERSAMPLE, doubled until k hits or the whole index is read) and an
+exact cosine scan over the filtered subset when the filter keeps at most EXACT_SCAN_MAX_SHARE of
+the decisions (or EXACT_SCAN_MAX_ROWS).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from typing import Any, Literal, Protocol
+
+import numpy as np
+from neo4j import Driver, RoutingControl
+from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
+
+from graph import queries
+from graph.errors import DatabaseUnavailableError, InvalidRequestError, NotFoundError
+from graph.lucene import query_terms, to_lucene
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["semantic", "lexical", "hybrid", "graph"]
+MODES: tuple[str, ...] = ("semantic", "lexical", "hybrid", "graph")
+OUTCOME_VALUES = ("upheld", "overturned", "partially overturned")
+SEX_VALUES = ("female", "male")
+SOURCE_VALUES = ("dwc", "dmhc")
+
+RRF_K = 60
+CANDIDATE_POOL = 100
+OVERSAMPLE = 2.0
+EXACT_SCAN_MAX_SHARE = 0.05
+EXACT_SCAN_MAX_ROWS = 20_000
+MAX_K = 1000
+MAX_QUERY_CHARS = 2000
+GRAPH_WEIGHTS: dict[str, float] = {
+    "service": 3.0,  # the same requested treatment is the strongest precedent
+    "region": 1.5,
+    "category": 1.0,
+    "diagnosis": 1.0,  # per shared diagnosis
+    "guideline": 1.0,  # per shared guideline
+}
+SNIPPET_CHARS = 280
+
+
+class QueryEmbedder(Protocol):
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    outcome: str | None = None
+    category: str | None = None
+    service: str | None = None
+    region: str | None = None
+    diagnosis: str | None = None
+    guideline: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    specialty: str | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    sex: str | None = None
+    source: str | None = None
+
+    def validate(self) -> None:
+        if self.outcome is not None and self.outcome not in OUTCOME_VALUES:
+            raise InvalidRequestError(
+                f"outcome must be one of {', '.join(OUTCOME_VALUES)}, got {self.outcome!r}"
+            )
+        if self.sex is not None and self.sex not in SEX_VALUES:
+            raise InvalidRequestError(f"sex must be female or male, got {self.sex!r}")
+        if self.source is not None and self.source not in SOURCE_VALUES:
+            raise InvalidRequestError(f"source must be dwc or dmhc, got {self.source!r}")
+        for name in ("age_min", "age_max"):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= 120:
+                raise InvalidRequestError(f"{name.replace('_', '-')} must be within 0..120")
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            raise InvalidRequestError("age-min is greater than age-max")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise InvalidRequestError("the from date is after the to date")
+
+    def parameters(self) -> dict[str, Any]:
+        params: dict[str, Any] = {
+            key: (value.isoformat() if isinstance(value, date) else value)
+            for key, value in asdict(self).items()
+        }
+        params["exclude_decision"] = None
+        # Empty strings from forms mean "no filter".
+        return {k: (None if v == "" else v) for k, v in params.items()}
+
+    def active(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    mode: str = "hybrid"
+    k: int = 10
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    # graph mode: a decision to find precedents for, or a described request
+    decision_id: str | None = None
+    service: str | None = None
+    diagnoses: tuple[str, ...] = ()
+    region: str | None = None
+    guideline: str | None = None
+    fuse_semantic: bool = True
+    rrf_k: int = RRF_K
+    candidate_pool: int = CANDIDATE_POOL
+
+    def validate(self) -> None:
+        if self.mode not in MODES:
+            raise InvalidRequestError(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
+        if not 1 <= self.k <= MAX_K:
+            raise InvalidRequestError(f"k must be within 1..{MAX_K}, got {self.k}")
+        if len(self.query) > MAX_QUERY_CHARS:
+            raise InvalidRequestError(
+                f"the query is {len(self.query)} characters long; at most {MAX_QUERY_CHARS}"
+            )
+        if self.rrf_k < 1 or self.candidate_pool < 1:
+            raise InvalidRequestError("rrf_k and candidate_pool must be positive")
+        has_graph_input = (
+            self.decision_id or self.service or self.diagnoses or self.region or (self.guideline)
+        )
+        if self.mode == "graph" and not has_graph_input and not self.query.strip():
+            raise InvalidRequestError(
+                "graph mode needs a decision id, or a service/diagnosis/region/guideline, "
+                "or a query text to recognise them in"
+            )
+        self.filters.validate()
+
+
+@dataclass
+class Components:
+    semantic: float | None = None
+    lexical: float | None = None
+    graph: float | None = None
+    semantic_rank: int | None = None
+    lexical_rank: int | None = None
+    graph_rank: int | None = None
+
+
+@dataclass
+class Citation:
+    name: str
+    family: str | None
+    pages: str | None
+    cited_by: str | None
+
+
+@dataclass
+class SearchHit:
+    decision_id: str
+    case_id: str
+    source: str
+    source_kind: str
+    service: str
+    category: str
+    body_region: str | None
+    outcome: str | None
+    decision_date: str | None
+    item_text: str
+    snippet: str
+    snippet_highlighted: str
+    score: float
+    components: Components
+    shared: dict[str, list[str]]
+    citations: list[Citation]
+    diagnoses: list[str]
+    reviewer_specialty: str | None
+    patient_age: int | None
+    patient_sex: str | None
+    age_range: str | None
+    rationale: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class PrecedentStats:
+    total: int
+    outcomes: dict[str, int]
+    guidelines: list[dict[str, Any]]  # name, pages, count
+    years: dict[str, int]
+    categories: dict[str, int]
+
+    @property
+    def overturn_rate(self) -> float | None:
+        if not self.total:
+            return None
+        overturned = self.outcomes.get("overturned", 0) + self.outcomes.get(
+            "partially overturned", 0
+        )
+        return overturned / self.total
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["overturn_rate"] = self.overturn_rate
+        return data
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    hits: list[SearchHit]
+    query_entities: dict[str, list[str]]
+    notes: list[str]
+
+    def stats(self) -> PrecedentStats:
+        return precedent_stats(self.hits)
+
+    def to_json(self, with_stats: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "mode": self.request.mode,
+            "query": self.request.query,
+            "k": self.request.k,
+            "filters": {k: str(v) for k, v in self.request.filters.active().items()},
+            "query_entities": self.query_entities,
+            "notes": self.notes,
+            "hits": [hit.to_json() for hit in self.hits],
+        }
+        if with_stats:
+            data["stats"] = self.stats().to_json()
+        return data
+
+
+def precedent_stats(hits: Sequence[SearchHit]) -> PrecedentStats:
+    """Outcome distribution, most-cited guidelines (with pages) and year spread of a result set."""
+    outcomes = Counter(hit.outcome or "unknown" for hit in hits)
+    guideline_counts: Counter[tuple[str, str | None]] = Counter()
+    for hit in hits:
+        for citation in {(c.name, c.pages) for c in hit.citations}:
+            guideline_counts[citation] += 1
+    years = Counter((hit.decision_date or "unknown")[:4] for hit in hits)
+    categories = Counter(hit.category for hit in hits)
+    return PrecedentStats(
+        total=len(hits),
+        outcomes=dict(outcomes.most_common()),
+        guidelines=[
+            {"name": name, "pages": pages, "count": count}
+            for (name, pages), count in guideline_counts.most_common(10)
+        ],
+        years=dict(sorted(years.items())),
+        categories=dict(categories.most_common()),
+    )
+
+
+# -- explanations ------------------------------------------------------------------------------
+def recognise_entities(text: str) -> dict[str, list[str]]:
+    """Canonical service, category, region and guidelines a free-text request mentions."""
+    from ingest.normalise import find_body_region, normalise_service, parse_guideline_citations
+
+    entities: dict[str, list[str]] = {}
+    if not text.strip():
+        return entities
+    service = normalise_service(text)
+    if service.known:
+        entities["service"] = [service.service]
+        entities["category"] = [service.category]
+    region = find_body_region(text)
+    if region:
+        entities["region"] = [region]
+    guidelines = sorted({g.name for g in parse_guideline_citations(text, "reviewer")})
+    if guidelines:
+        entities["guideline"] = guidelines
+    return entities
+
+
+def shared_entities(hit: SearchHit, entities: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What the hit truly has in common with the query: compared on canonical names."""
+    have = {
+        "service": {hit.service.lower()},
+        "category": {hit.category.lower()},
+        "region": {hit.body_region.lower()} if hit.body_region else set(),
+        "diagnosis": {d.lower() for d in hit.diagnoses},
+        "guideline": {c.name.lower() for c in hit.citations},
+    }
+    shared: dict[str, list[str]] = {}
+    for kind, wanted in entities.items():
+        common = [w for w in wanted if w.lower() in have.get(kind, set())]
+        if common:
+            shared[kind] = common
+    return shared
+
+
+def make_snippet(text: str, terms: Sequence[str]) -> tuple[str, str]:
+    """The window of `text` with the most query terms, plain and with **term** marks."""
+    text = " ".join(text.split())
+    words = {t.lower() for t in terms if len(t) > 2}
+    if not text:
+        return "", ""
+    if not words:
+        plain = text[:SNIPPET_CHARS] + ("…" if len(text) > SNIPPET_CHARS else "")
+        return plain, plain
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words)) + r")\w*", re.I)
+    positions = [m.start() for m in pattern.finditer(text)]
+    best_start = 0
+    if positions:
+        best = max(positions, key=lambda p: sum(1 for q in positions if p <= q < p + SNIPPET_CHARS))
+        best_start = max(0, best - 40)
+        # start at a word boundary
+        space = text.rfind(" ", 0, best_start)
+        best_start = 0 if space < 0 else space + 1
+    plain = text[best_start : best_start + SNIPPET_CHARS]
+    plain = (
+        ("…" if best_start else "")
+        + plain
+        + ("…" if best_start + SNIPPET_CHARS < len(text) else "")
+    )
+    highlighted = pattern.sub(lambda m: f"**{m.group(0)}**", plain)
+    return plain, highlighted
+
+
+# -- the searcher ------------------------------------------------------------------------------
+class PrecedentSearch:
+    """All search modes over one database. The driver and the embedder are injected."""
+
+    def __init__(self, driver: Driver, database: str, embedder: QueryEmbedder | None) -> None:
+        self.driver = driver
+        self.database = database
+        self.embedder = embedder
+
+    def _read(self, query: str, params: dict[str, Any]) -> list[Any]:
+        try:
+            return self.driver.execute_query(
+                query, params, database_=self.database, routing_=RoutingControl.READ
+            ).records
+        except (ServiceUnavailable, SessionExpired) as error:
+            raise DatabaseUnavailableError(
+                f"Neo4j became unreachable during the search ({type(error).__name__}); "
+                "check the server (`imr neo4j status`) and try again"
+            ) from error
+
+    # -- public --------------------------------------------------------------------------------
+    def search(self, request: SearchRequest) -> SearchResult:
+        request.validate()
+        notes: list[str] = []
+        entities = recognise_entities(request.query)
+        if request.mode == "graph":
+            ranked, components, entities = self._graph(request, entities, notes)
+        elif request.mode == "semantic":
+            ranked, components = self._single(self._semantic(request, request.k, notes), "semantic")
+        elif request.mode == "lexical":
+            ranked, components = self._single(self._lexical(request, request.k), "lexical")
+        else:
+            pool = max(request.candidate_pool, request.k)
+            semantic = self._semantic(request, pool, notes)
+            lexical = self._lexical(request, pool)
+            ranked, components = fuse_rrf({"semantic": semantic, "lexical": lexical}, request.rrf_k)
+        ranked = ranked[: request.k]
+        hits = self._hits(ranked, components, request, entities)
+        return SearchResult(request=request, hits=hits, query_entities=entities, notes=notes)
+
+    def similar(
+        self,
+        decision_id: str,
+        k: int = 10,
+        filters: SearchFilters | None = None,
+        fuse_semantic: bool = True,
+    ) -> SearchResult:
+        return self.search(
+            SearchRequest(
+                mode="graph",
+                decision_id=decision_id,
+                k=k,
+                filters=filters or SearchFilters(),
+                fuse_semantic=fuse_semantic,
+            )
+        )
+
+    # -- modes ---------------------------------------------------------------------------------
+    def _embed_query(self, text: str) -> list[float]:
+        if self.embedder is None:
+            raise InvalidRequestError("semantic search needs an embedding model; none configured")
+        return [float(x) for x in self.embedder.embed([text])[0]]
+
+    def _semantic(
+        self,
+        request: SearchRequest,
+        limit: int,
+        notes: list[str],
+        vector: list[float] | None = None,
+    ) -> list[tuple[str, float]]:
+        if vector is None:
+            if not request.query.strip():
+                return []
+            vector = self._embed_query(request.query)
+        params = request.filters.parameters()
+        if request.decision_id:
+            params["exclude_decision"] = request.decision_id
+        return self.vector_candidates(vector, params, limit, notes)
+
+    def vector_candidates(
+        self, vector: list[float], params: dict[str, Any], limit: int, notes: list[str]
+    ) -> list[tuple[str, float]]:
+        """ANN with adaptive oversampling, or an exact scan when the filter is selective."""
+        filtered = any(v is not None for v in params.values())
+        total = self._count_decisions()
+        if total == 0:
+            return []
+        matching = total
+        if filtered:
+            matching = self._read(queries.COUNT_FILTERED_DECISIONS, params)[0]["matching"]
+            if matching == 0:
+                return []
+            if matching <= EXACT_SCAN_MAX_ROWS and matching <= max(
+                EXACT_SCAN_MAX_SHARE * total, limit
+            ):
+                notes.append(f"filter keeps {matching} of {total} decisions: exact cosine scan")
+                records = self._read(
+                    queries.DECISION_EXACT_VECTOR_SEARCH,
+                    {**params, "vector": vector, "limit": limit},
+                )
+                return [(r["decision_id"], float(r["score"])) for r in records]
+        wanted = min(limit, matching)
+        candidates = min(total, max(limit, math.ceil(limit * total / matching * OVERSAMPLE)))
+        while True:
+            records = self._read(
+                queries.DECISION_VECTOR_SEARCH,
+                {**params, "vector": vector, "candidates": candidates, "limit": limit},
+            )
+            if len(records) >= wanted or candidates >= total:
+                break
+            candidates = min(total, candidates * 2)
+        if filtered:
+            notes.append(f"filter keeps {matching} of {total} decisions: ANN over {candidates}")
+        return [(r["decision_id"], float(r["score"])) for r in records]
+
+    def _lexical(self, request: SearchRequest, limit: int) -> list[tuple[str, float]]:
+        lucene = to_lucene(request.query)
+        if not lucene:
+            return []
+        params = {**request.filters.parameters(), "lucene": lucene, "limit": limit}
+        if request.decision_id:
+            params["exclude_decision"] = request.decision_id
+        filtered = bool(request.filters.active()) or request.decision_id is not None
+        # The full-text index cannot filter: read more of its ranking until k pass the filter or
+        # the whole index has been read.
+        candidates = limit * 8 if filtered else limit
+        total: int | None = None
+        while True:
+            try:
+                records = self._read(
+                    queries.DECISION_FULLTEXT_SEARCH, {**params, "candidates": candidates}
+                )
+            except ClientError as error:
+                raise InvalidRequestError(
+                    f"the full-text index refused the query: {error.message}"
+                ) from error
+            if len(records) >= limit or not filtered:
+                break
+            total = total if total is not None else self._count_decisions()
+            if candidates >= total:
+                break
+            candidates = min(total, candidates * 4)
+        return [(r["decision_id"], float(r["score"])) for r in records]
+
+    def _count_decisions(self) -> int:
+        return int(self._read(queries.COUNT_DECISIONS, {})[0]["total"])
+
+    def _graph(
+        self, request: SearchRequest, entities: dict[str, list[str]], notes: list[str]
+    ) -> tuple[list[tuple[str, float]], dict[str, Components], dict[str, list[str]]]:
+        target = dict(entities)
+        vector: list[float] | None = None
+        if request.decision_id:
+            records = self._read(queries.DECISION_ENTITIES, {"decision_id": request.decision_id})
+            if not records:
+                raise NotFoundError(f"No decision with id {request.decision_id!r}")
+            record = records[0]
+            target = {
+                "service": [record["service"]] if record["service"] else [],
+                "category": [record["category"]] if record["category"] else [],
+                "region": [record["region"]] if record["region"] else [],
+                "diagnosis": list(record["diagnoses"] or []),
+                "guideline": list(record["guidelines"] or []),
+            }
+            if record["vector"] is not None:
+                vector = [float(x) for x in record["vector"]]
+        target = self._described_request(request, target)
+        target = {k: v for k, v in target.items() if v}
+        params = {
+            **request.filters.parameters(),
+            "exclude_decision": request.decision_id,
+            "g_service": (target.get("service") or [None])[0],
+            "g_category": (target.get("category") or [None])[0],
+            "g_region": (target.get("region") or [None])[0],
+            "g_diagnoses": target.get("diagnosis", []),
+            "g_guidelines": target.get("guideline", []),
+            "limit": max(request.candidate_pool, request.k),
+            **{f"w_{kind}": weight for kind, weight in GRAPH_WEIGHTS.items()},
+        }
+        records = self._read(queries.DECISION_GRAPH_NEIGHBOURS, params)
+        graph_list = [(r["decision_id"], float(r["score"])) for r in records]
+        if not request.fuse_semantic:
+            ranked, components = self._single(graph_list, "graph")
+            return ranked, components, target
+        if vector is None and request.query.strip():
+            vector = self._embed_query(request.query)
+        if vector is None or not graph_list:
+            ranked, components = self._single(graph_list, "graph")
+            return ranked, components, target
+        # Semantic similarity of the graph candidates, and the nearest by meaning beyond them.
+        similarity = self._read(
+            queries.DECISION_SIMILARITY_TO_VECTOR,
+            {"decision_ids": [d for d, _ in graph_list], "vector": vector},
+        )
+        semantic_scores = {r["decision_id"]: float(r["score"]) for r in similarity}
+        nearby_params = {**request.filters.parameters(), "exclude_decision": request.decision_id}
+        nearby = self.vector_candidates(vector, nearby_params, request.k, notes)
+        semantic_list = sorted(
+            {**semantic_scores, **dict(nearby)}.items(), key=lambda item: -item[1]
+        )
+        ranked, components = fuse_rrf(
+            {"graph": graph_list, "semantic": semantic_list}, request.rrf_k
+        )
+        notes.append("graph neighbours fused with semantic similarity (RRF)")
+        return ranked, components, target
+
+    @staticmethod
+    def _described_request(
+        request: SearchRequest, target: dict[str, list[str]]
+    ) -> dict[str, list[str]]:
+        from ingest.normalise import normalise_service, parse_guideline_citations
+
+        target = dict(target)
+        if request.service:
+            match = normalise_service(request.service)
+            target["service"] = [match.service]
+            if match.known:
+                target["category"] = [match.category]
+        if request.region:
+            from ingest.normalise import find_body_region
+
+            target["region"] = [find_body_region(request.region) or request.region.lower()]
+        if request.diagnoses:
+            target["diagnosis"] = [d.strip().lower() for d in request.diagnoses if d.strip()]
+        if request.guideline:
+            found = parse_guideline_citations(request.guideline, "reviewer")
+            target["guideline"] = [g.name for g in found] or [request.guideline]
+        return target
+
+    @staticmethod
+    def _single(
+        ranked: list[tuple[str, float]], kind: str
+    ) -> tuple[list[tuple[str, float]], dict[str, Components]]:
+        components = {}
+        for rank, (decision_id, score) in enumerate(ranked, 1):
+            components[decision_id] = Components(**{kind: score, f"{kind}_rank": rank})
+        return ranked, components
+
+    # -- hits ----------------------------------------------------------------------------------
+    def _hits(
+        self,
+        ranked: list[tuple[str, float]],
+        components: dict[str, Components],
+        request: SearchRequest,
+        entities: dict[str, list[str]],
+    ) -> list[SearchHit]:
+        if not ranked:
+            return []
+        ids = [decision_id for decision_id, _ in ranked]
+        records = {
+            r["decision_id"]: r for r in self._read(queries.DECISION_HITS, {"decision_ids": ids})
+        }
+        terms = query_terms(request.query)
+        with_filters = dict(entities)
+        filters = request.filters
+        for kind, value in (
+            ("service", filters.service),
+            ("category", filters.category),
+            ("region", filters.region),
+            ("guideline", filters.guideline),
+        ):
+            if value and kind not in with_filters:
+                with_filters[kind] = [value]
+        hits = []
+        for decision_id, score in ranked:
+            record = records.get(decision_id)
+            if record is None:
+                continue  # deleted between the two reads
+            part = components.get(decision_id, Components())
+            plain, marked = make_snippet(record["rationale"] or record["item_text"] or "", terms)
+            hit = SearchHit(
+                decision_id=decision_id,
+                case_id=record["case_id"],
+                source=record["source"],
+                source_kind=record["source_kind"],
+                service=record["service"],
+                category=record["category"],
+                body_region=record["body_region"],
+                outcome=record["outcome"],
+                decision_date=record["decision_date"],
+                item_text=record["item_text"],
+                snippet=plain,
+                snippet_highlighted=marked,
+                score=score,
+                components=part,
+                shared={},
+                citations=[Citation(**c) for c in record["citations"] if c],
+                diagnoses=list(record["diagnoses"] or []),
+                reviewer_specialty=record["reviewer_specialty"],
+                patient_age=record["patient_age"],
+                patient_sex=record["patient_sex"],
+                age_range=record["age_range"],
+                rationale=record["rationale"] or "",
+            )
+            hit.shared = shared_entities(hit, with_filters)
+            hits.append(hit)
+        return hits
+
+
+def fuse_rrf(
+    lists: dict[str, list[tuple[str, float]]], rrf_k: int = RRF_K
+) -> tuple[list[tuple[str, float]], dict[str, Components]]:
+    """Reciprocal-rank fusion: Σ 1/(rrf_k + rank); ties broken by the best single rank."""
+    fused: dict[str, float] = {}
+    components: dict[str, Components] = {}
+    for kind, ranked in lists.items():
+        for rank, (decision_id, score) in enumerate(ranked, 1):
+            fused[decision_id] = fused.get(decision_id, 0.0) + 1.0 / (rrf_k + rank)
+            part = components.setdefault(decision_id, Components())
+            setattr(part, kind, score)
+            setattr(part, f"{kind}_rank", rank)
+
+    def best_rank(decision_id: str) -> int:
+        part = components[decision_id]
+        return min(r for r in (part.semantic_rank, part.lexical_rank, part.graph_rank) if r)
+
+    order = sorted(fused, key=lambda d: (-fused[d], best_rank(d), d))
+    return [(d, round(fused[d], 6)) for d in order], components
+
+
+def with_filters(request: SearchRequest, **changes: Any) -> SearchRequest:
+    return replace(request, filters=replace(request.filters, **changes))

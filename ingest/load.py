@@ -1,0 +1,225 @@
+"""Typed records + embeddings → Neo4j, in UNWIND batches that MERGE on stable keys.
+
+Stable keys make a re-ingest idempotent: ``case_id`` is the IMR case number (DMHC: the Reference
+ID), or ``DOC-`` + the first 16 hex digits of the document's SHA-256 when the letter has none;
+``decision_id`` is ``{case_id}:{item number}``. A batch is made of whole source files and is one
+transaction, together with the files' ``SourceFile`` hash: a run killed at any point leaves each
+file either fully loaded or not at all, and the rerun skips exactly the loaded ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from neo4j import Driver, ManagedTransaction, RoutingControl
+
+from graph import queries
+from ingest.records import ParsedDocument
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SourceBatchFile:
+    """One source file of a batch with the documents parsed from it."""
+
+    path: str
+    sha256: str
+    kind: str  # "letter" or "dmhc-csv"
+    documents: list[ParsedDocument] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LoadCounts:
+    files: int
+    cases: int
+    decisions: int
+
+
+def case_id_of(document: ParsedDocument) -> str:
+    if document.case_id:
+        return document.case_id
+    digest = document.doc_sha256 or hashlib.sha256(document.source.encode()).hexdigest()
+    return f"DOC-{digest[:16]}"
+
+
+def decision_id_of(case_id: str, item_number: int) -> str:
+    return f"{case_id}:{item_number}"
+
+
+def source_kind_of(document: ParsedDocument) -> str:
+    return "dmhc" if document.layout == "dmhc-csv" else "dwc"
+
+
+def _reviewer_row(document: ParsedDocument) -> dict[str, Any] | None:
+    reviewer = document.reviewer
+    if not reviewer.specialty and not reviewer.license_state:
+        return None
+    profile_id = f"{(reviewer.specialty or '?').lower()}|{(reviewer.license_state or '?').lower()}"
+    return {
+        "profile_id": profile_id,
+        "specialty": reviewer.specialty,
+        "license_state": reviewer.license_state,
+    }
+
+
+def case_row(document: ParsedDocument, file_path: str) -> dict[str, Any]:
+    case_id = case_id_of(document)
+    return {
+        "case_id": case_id,
+        "file": file_path,
+        "decision_date": document.decision_date,
+        "ur_date": document.ur_date,
+        "props": {
+            "source": document.source,
+            "source_kind": source_kind_of(document),
+            "layout": document.layout,
+            "doc_sha256": document.doc_sha256,
+            "summary": document.summary,
+            "warnings": list(document.warnings),
+            "dispute_type": document.dispute_type,
+            "diagnosis_category": document.diagnosis_category,
+        },
+        "patient": {
+            "patient_id": f"{case_id}:patient",
+            "age": document.patient.age,
+            "sex": document.patient.sex,
+            "injury_date": document.patient.injury_date,
+            "age_range": document.patient.age_range,
+        },
+        "diagnoses": list(dict.fromkeys(document.diagnoses)),
+        "reviewer": _reviewer_row(document),
+    }
+
+
+def decision_rows(document: ParsedDocument, embeddings: np.ndarray) -> list[dict[str, Any]]:
+    """One row per disputed item; the filterable facts are copied onto the Decision node so a
+    filtered search is a single-node predicate."""
+    case_id = case_id_of(document)
+    reviewer = document.reviewer
+    age_low, age_high = age_bounds(document)
+    rows = []
+    for number, (item, vector) in enumerate(zip(document.items, embeddings, strict=True), 1):
+        decision_date = document.decision_date
+        rows.append(
+            {
+                "case_id": case_id,
+                "decision_id": decision_id_of(case_id, number),
+                "decision_date": decision_date,
+                "embedding": [float(x) for x in vector],
+                "citations": [
+                    {"name": g.name, "family": g.family, "pages": g.pages, "cited_by": g.cited_by}
+                    for g in item.guidelines
+                ],
+                "props": {
+                    "case_id": case_id,
+                    "item_number": number,
+                    "item_text": item.text,
+                    "service": item.service,
+                    "category": item.category,
+                    "body_region": item.body_region,
+                    "outcome": item.outcome,
+                    "quantity": item.quantity,
+                    "frequency": item.frequency,
+                    "duration": item.duration,
+                    "rationale": item.rationale,
+                    "decision_year": int(decision_date[:4]) if decision_date else None,
+                    "source": document.source,
+                    "source_kind": source_kind_of(document),
+                    "diagnosis_text": "; ".join(document.diagnoses),
+                    "diagnoses": list(document.diagnoses),
+                    "guidelines": sorted({g.name for g in item.guidelines}),
+                    "reviewer_specialty": reviewer.specialty,
+                    "patient_age": document.patient.age,
+                    "patient_sex": document.patient.sex,
+                    "age_range": document.patient.age_range,
+                    "age_low": age_low,
+                    "age_high": age_high,
+                },
+            }
+        )
+    return rows
+
+
+def age_bounds(document: ParsedDocument) -> tuple[int | None, int | None]:
+    """An exact age, else the DMHC age band ("41-50", "65+"), as bounds a filter can overlap."""
+    if document.patient.age is not None:
+        return document.patient.age, document.patient.age
+    band = (document.patient.age_range or "").strip()
+    numbers = [int(n) for n in re.findall(r"\d+", band)]
+    if len(numbers) >= 2:
+        return numbers[0], numbers[1]
+    if len(numbers) == 1 and "+" in band:
+        return numbers[0], 120
+    if len(numbers) == 1:
+        return (0, numbers[0]) if band.startswith(("<", "0")) else (numbers[0], numbers[0])
+    return None, None
+
+
+def rationale_texts(document: ParsedDocument) -> list[str]:
+    """What gets embedded for each item: the rationale, or the item text when there is none."""
+    return [item.rationale or item.text for item in document.items]
+
+
+def _write_batch(tx: ManagedTransaction, params: dict[str, Any]) -> None:
+    tx.run(queries.LOAD_DETACH_OLD_VERSION, case_ids=params["case_ids"]).consume()
+    tx.run(queries.LOAD_CASES, cases=params["cases"]).consume()
+    tx.run(queries.LOAD_DECISIONS, decisions=params["decisions"]).consume()
+    tx.run(queries.LOAD_SOURCE_FILES, files=params["files"]).consume()
+
+
+def load_batch(
+    driver: Driver,
+    database: str,
+    files: Sequence[SourceBatchFile],
+    embeddings: dict[str, np.ndarray],
+) -> LoadCounts:
+    """Write whole files in one managed transaction (retried by the driver on transient errors).
+
+    `embeddings` maps each document's source to its items' vectors.
+    """
+    cases: list[dict[str, Any]] = []
+    decisions: list[dict[str, Any]] = []
+    file_rows: list[dict[str, Any]] = []
+    for source_file in files:
+        case_ids = []
+        for document in source_file.documents:
+            row = case_row(document, source_file.path)
+            cases.append(row)
+            case_ids.append(row["case_id"])
+            decisions += decision_rows(document, embeddings[document.source])
+        file_rows.append(
+            {
+                "path": source_file.path,
+                "sha256": source_file.sha256,
+                "kind": source_file.kind,
+                "records": len(source_file.documents),
+                "case_ids": case_ids,
+            }
+        )
+    params = {
+        "case_ids": [c["case_id"] for c in cases],
+        "cases": cases,
+        "decisions": decisions,
+        "files": file_rows,
+    }
+    with driver.session(database=database) as session:
+        session.execute_write(_write_batch, params)
+    return LoadCounts(files=len(files), cases=len(cases), decisions=len(decisions))
+
+
+def loaded_files(driver: Driver, database: str, paths: Sequence[str]) -> dict[str, tuple[str, int]]:
+    """path → (sha256, number of records) of the files already in the graph."""
+    records = driver.execute_query(
+        queries.SOURCE_FILE_HASHES,
+        {"paths": list(paths)},
+        database_=database,
+        routing_=RoutingControl.READ,
+    ).records
+    return {r["path"]: (r["sha256"], r["records"] or 0) for r in records if r["sha256"]}
