@@ -190,6 +190,7 @@ AND ($age_max IS NULL OR d.age_low <= $age_max)
 AND ($sex IS NULL OR d.patient_sex = $sex)
 AND ($source IS NULL OR d.source_kind = $source)
 AND ($exclude_decision IS NULL OR d.decision_id <> $exclude_decision)
+AND ($exclude_case IS NULL OR d.case_id <> $exclude_case)
 """
 
 COUNT_DECISIONS = "MATCH (d:Decision) RETURN count(d) AS total"
@@ -263,7 +264,8 @@ DECISION_ENTITIES = """
 MATCH (d:Decision {decision_id: $decision_id})
 OPTIONAL MATCH (d)-[:CITES]->(g:Guideline)
 WITH d, collect(DISTINCT g.name) AS guidelines
-RETURN d.service AS service, d.category AS category, d.body_region AS region,
+RETURN d.case_id AS case_id, d.service AS service, d.category AS category,
+       d.body_region AS region,
        d.diagnoses AS diagnoses, guidelines, d.rationale_embedding AS vector
 """
 

@@ -110,6 +110,7 @@ class SearchFilters:
             for key, value in asdict(self).items()
         }
         params["exclude_decision"] = None
+        params["exclude_case"] = None
         # Empty strings from forms mean "no filter".
         return {k: (None if v == "" else v) for k, v in params.items()}
 
@@ -257,7 +258,7 @@ def precedent_stats(hits: Sequence[SearchHit]) -> PrecedentStats:
     for hit in hits:
         for citation in {(c.name, c.pages) for c in hit.citations}:
             guideline_counts[citation] += 1
-    years = Counter((hit.decision_date or "unknown")[:4] for hit in hits)
+    years = Counter(hit.decision_date[:4] if hit.decision_date else "unknown" for hit in hits)
     categories = Counter(hit.category for hit in hits)
     return PrecedentStats(
         total=len(hits),
@@ -411,10 +412,7 @@ class PrecedentSearch:
             if not request.query.strip():
                 return []
             vector = self._embed_query(request.query)
-        params = request.filters.parameters()
-        if request.decision_id:
-            params["exclude_decision"] = request.decision_id
-        return self.vector_candidates(vector, params, limit, notes)
+        return self.vector_candidates(vector, request.filters.parameters(), limit, notes)
 
     def vector_candidates(
         self, vector: list[float], params: dict[str, Any], limit: int, notes: list[str]
@@ -457,9 +455,7 @@ class PrecedentSearch:
         if not lucene:
             return []
         params = {**request.filters.parameters(), "lucene": lucene, "limit": limit}
-        if request.decision_id:
-            params["exclude_decision"] = request.decision_id
-        filtered = bool(request.filters.active()) or request.decision_id is not None
+        filtered = bool(request.filters.active())
         # The full-text index cannot filter: read more of its ranking until k pass the filter or
         # the whole index has been read.
         candidates = limit * 8 if filtered else limit
@@ -489,6 +485,8 @@ class PrecedentSearch:
     ) -> tuple[list[tuple[str, float]], dict[str, Components], dict[str, list[str]]]:
         target = dict(entities)
         vector: list[float] | None = None
+        # Precedents are other cases: the decision itself and its letter's other items are left out.
+        exclusions: dict[str, Any] = {}
         if request.decision_id:
             records = self._read(queries.DECISION_ENTITIES, {"decision_id": request.decision_id})
             if not records:
@@ -503,11 +501,15 @@ class PrecedentSearch:
             }
             if record["vector"] is not None:
                 vector = [float(x) for x in record["vector"]]
+            exclusions = {
+                "exclude_decision": request.decision_id,
+                "exclude_case": record["case_id"],
+            }
         target = self._described_request(request, target)
         target = {k: v for k, v in target.items() if v}
         params = {
             **request.filters.parameters(),
-            "exclude_decision": request.decision_id,
+            **exclusions,
             "g_service": (target.get("service") or [None])[0],
             "g_category": (target.get("category") or [None])[0],
             "g_region": (target.get("region") or [None])[0],
@@ -532,7 +534,7 @@ class PrecedentSearch:
             {"decision_ids": [d for d, _ in graph_list], "vector": vector},
         )
         semantic_scores = {r["decision_id"]: float(r["score"]) for r in similarity}
-        nearby_params = {**request.filters.parameters(), "exclude_decision": request.decision_id}
+        nearby_params = {**request.filters.parameters(), **exclusions}
         nearby = self.vector_candidates(vector, nearby_params, request.k, notes)
         semantic_list = sorted(
             {**semantic_scores, **dict(nearby)}.items(), key=lambda item: -item[1]

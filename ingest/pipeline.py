@@ -151,7 +151,7 @@ class _Quarantine:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(asdict(failure)) + "\n")
-        logger.warning(
+        logger.info(
             "Could not ingest '%s' (%s): %s", failure.path, failure.stage, failure.reason
         )
 
