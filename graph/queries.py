@@ -291,3 +291,62 @@ RETURN d.decision_id AS decision_id, d.case_id AS case_id, d.source AS source,
        d.patient_age AS patient_age, d.patient_sex AS patient_sex, d.age_range AS age_range,
        citations
 """
+
+# -- backup: a logical dump in the loader's own row shapes, and a canonical hash ----------------
+EXPORT_CASES = """
+MATCH (k:Case)
+OPTIONAL MATCH (k)-[:CONCERNS]->(p:Patient)
+OPTIONAL MATCH (k)-[:REVIEWED_BY]->(r:ReviewerProfile)
+OPTIONAL MATCH (k)-[:FROM_FILE]->(f:SourceFile)
+WITH k, p, r, f
+ORDER BY k.case_id
+RETURN k.case_id AS case_id, f.path AS file,
+       toString(k.decision_date) AS decision_date, toString(k.ur_date) AS ur_date,
+       k {.source, .source_kind, .layout, .doc_sha256, .summary, .warnings, .dispute_type,
+          .diagnosis_category} AS props,
+       CASE WHEN p IS NULL THEN null ELSE
+         p {.patient_id, .age, .sex, .age_range, injury_date: toString(p.injury_date)} END
+         AS patient,
+       [(p)-[:HAS_DIAGNOSIS]->(g:Diagnosis) | g.name] AS diagnoses,
+       CASE WHEN r IS NULL THEN null ELSE r {.profile_id, .specialty, .license_state} END
+         AS reviewer
+"""
+
+EXPORT_DECISIONS = """
+MATCH (k:Case)-[:HAS_DECISION]->(d:Decision)
+WITH k, d ORDER BY d.decision_id
+RETURN k.case_id AS case_id, d.decision_id AS decision_id,
+       toString(d.decision_date) AS decision_date,
+       d.rationale_embedding AS embedding,
+       [(d)-[c:CITES]->(g:Guideline) |
+          {name: g.name, family: g.family, pages: c.pages, cited_by: c.cited_by}] AS citations,
+       properties(d) AS props
+"""
+
+EXPORT_SOURCE_FILES = """
+MATCH (f:SourceFile)
+RETURN f.path AS path, f.sha256 AS sha256, f.kind AS kind, f.records AS records,
+       [(k:Case)-[:FROM_FILE]->(f) | k.case_id] AS case_ids
+ORDER BY path
+"""
+
+# Everything that defines the graph's content, in a stable order, for a canonical hash:
+# node properties (timestamps of when a file was loaded excluded) and relationships by key.
+CANONICAL_NODES = """
+MATCH (n)
+WITH n, labels(n)[0] AS label,
+     [key IN keys(n) WHERE NOT key IN ['ingested_at'] | [key, n[key]]] AS props
+RETURN label, props
+"""
+
+CANONICAL_RELATIONSHIPS = """
+MATCH (a)-[r]->(b)
+RETURN type(r) AS type,
+       coalesce(a.decision_id, a.case_id, a.patient_id, a.profile_id, a.path, a.name) AS start,
+       coalesce(b.decision_id, b.case_id, b.patient_id, b.profile_id, b.path, b.name) AS end,
+       [key IN keys(r) | [key, r[key]]] AS props
+"""
+
+OUTCOME_COUNTS = (
+    "MATCH (d:Decision) RETURN d.outcome AS outcome, count(*) AS count ORDER BY count DESC"
+)
