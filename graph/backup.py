@@ -23,7 +23,7 @@ from graph.values import to_plain
 FORMAT_VERSION = 1
 FILES = ("cases.jsonl", "decisions.jsonl", "source_files.jsonl")
 IMPORT_BATCH = 500
-FLOAT_DIGITS = 5  # embeddings computed in different batches differ in the 7th digit
+FLOAT_DIGITS = 6
 
 
 @dataclass(frozen=True)

@@ -331,11 +331,13 @@ ORDER BY path
 """
 
 # Everything that defines the graph's content, in a stable order, for a canonical hash:
-# node properties (timestamps of when a file was loaded excluded) and relationships by key.
+# node properties and relationships by key. Left out: when a file was loaded, and the embedding
+# (the same text embedded in another batch differs in the 7th digit; its presence is kept).
 CANONICAL_NODES = """
 MATCH (n)
 WITH n, labels(n)[0] AS label,
-     [key IN keys(n) WHERE NOT key IN ['ingested_at'] | [key, n[key]]] AS props
+     [key IN keys(n) WHERE NOT key IN ['ingested_at', 'rationale_embedding'] | [key, n[key]]]
+     + [['has_embedding', n.rationale_embedding IS NOT NULL]] AS props
 RETURN label, props
 """
 
@@ -350,3 +352,156 @@ RETURN type(r) AS type,
 OUTCOME_COUNTS = (
     "MATCH (d:Decision) RETURN d.outcome AS outcome, count(*) AS count ORDER BY count DESC"
 )
+
+# -- UI (ui/, graph/analytics.py, graph/decision.py) -------------------------------------------
+# Every filterable value with how many decisions carry it, in one pass over the decisions: the
+# search page's dropdowns. Diagnoses and guidelines are lists on the decision (one row each).
+FACET_VALUES = """
+MATCH (d:Decision)
+UNWIND [['outcome', d.outcome], ['category', d.category], ['service', d.service],
+        ['region', d.body_region], ['specialty', d.reviewer_specialty],
+        ['source', d.source_kind]]
+       + [x IN coalesce(d.diagnoses, []) | ['diagnosis', x]]
+       + [x IN coalesce(d.guidelines, []) | ['guideline', x]] AS pair
+WITH pair[0] AS facet, pair[1] AS value
+WHERE value IS NOT NULL AND value <> ''
+RETURN facet, value, count(*) AS count
+ORDER BY facet, count DESC, value
+"""
+
+# The ranges the date and age filters can span, and how many decisions there are.
+FACET_RANGES = """
+MATCH (d:Decision)
+RETURN count(d) AS decisions, count(DISTINCT d.case_id) AS cases,
+       toString(min(d.decision_date)) AS date_min, toString(max(d.decision_date)) AS date_max,
+       min(d.age_low) AS age_min, max(d.age_high) AS age_max
+"""
+
+# Outcome counts per value of one dimension. The dimension's key expression is one of the fixed
+# expressions below (never user text); $source optionally narrows to dwc or dmhc.
+_OUTCOME_RATES_TEMPLATE = """
+MATCH (d:Decision)
+WHERE $source IS NULL OR d.source_kind = $source
+UNWIND {keys} AS key
+WITH key, d
+WHERE key IS NOT NULL AND key <> ''
+RETURN key, count(d) AS total,
+       count(CASE WHEN d.outcome = 'upheld' THEN 1 END) AS upheld,
+       count(CASE WHEN d.outcome = 'overturned' THEN 1 END) AS overturned,
+       count(CASE WHEN d.outcome = 'partially overturned' THEN 1 END) AS partially_overturned
+ORDER BY total DESC, key
+LIMIT $limit
+"""
+OUTCOME_RATE_KEYS: dict[str, str] = {
+    "category": "[d.category]",
+    "service": "[d.service]",
+    "guideline": "coalesce(d.guidelines, [])",
+    "year": "[toString(d.decision_date.year)]",
+    "specialty": "[d.reviewer_specialty]",
+}
+OUTCOME_RATES: dict[str, str] = {
+    by: _OUTCOME_RATES_TEMPLATE.replace("{keys}", keys) for by, keys in OUTCOME_RATE_KEYS.items()
+}
+
+# One decision with its case, patient, reviewer, citations and the other items of its letter.
+DECISION_DETAIL = """
+MATCH (k:Case)-[:HAS_DECISION]->(d:Decision {decision_id: $decision_id})
+OPTIONAL MATCH (k)-[:CONCERNS]->(p:Patient)
+OPTIONAL MATCH (k)-[:REVIEWED_BY]->(r:ReviewerProfile)
+RETURN d {.decision_id, .case_id, .item_number, .item_text, .service, .category, .body_region,
+          .outcome, .quantity, .frequency, .duration, .rationale, .source_kind, .diagnoses,
+          decision_date: toString(d.decision_date)} AS decision,
+       k {.case_id, .source, .layout, .summary, .dispute_type, .diagnosis_category, .warnings,
+          ur_date: toString(k.ur_date)} AS case_info,
+       CASE WHEN p IS NULL THEN null
+            ELSE p {.age, .sex, .age_range, injury_date: toString(p.injury_date),
+                    diagnoses: [(p)-[:HAS_DIAGNOSIS]->(x:Diagnosis) | x.name]} END AS patient,
+       CASE WHEN r IS NULL THEN null ELSE r {.specialty, .license_state} END AS reviewer,
+       [(d)-[c:CITES]->(g:Guideline) |
+          {name: g.name, family: g.family, pages: c.pages, cited_by: c.cited_by}] AS citations,
+       [(k)-[:HAS_DECISION]->(o:Decision) WHERE o <> d |
+          {decision_id: o.decision_id, item_number: o.item_number, item_text: o.item_text,
+           service: o.service, outcome: o.outcome}] AS siblings
+"""
+
+# The neighbourhood of a decision as (source, relationship, target) rows: its case, patient,
+# diagnoses, reviewer, service and category, guidelines and region, plus the given similar
+# decisions with their edges to the same service, guidelines and region. A similar decision that
+# shares none of them still comes back once, with a null relationship, so it can be drawn.
+_NODE_VIEW = (
+    "{{label: labels({v})[0], decision_id: {v}.decision_id, case_id: {v}.case_id, "
+    "patient_id: {v}.patient_id, profile_id: {v}.profile_id, name: {v}.name, "
+    "outcome: {v}.outcome, service: {v}.service, item_text: {v}.item_text, age: {v}.age, "
+    "sex: {v}.sex, specialty: {v}.specialty, family: {v}.family}}"
+)
+DECISION_NEIGHBOURHOOD = (
+    """
+MATCH (k:Case)-[:HAS_DECISION]->(d:Decision {decision_id: $decision_id})
+CALL (k, d) {
+  MATCH (k)-[rel:HAS_DECISION]->(d) RETURN k AS a, rel, d AS b
+  UNION ALL
+  MATCH (k)-[rel:CONCERNS|REVIEWED_BY]->(b) RETURN k AS a, rel, b
+  UNION ALL
+  MATCH (k)-[:CONCERNS]->(a:Patient)-[rel:HAS_DIAGNOSIS]->(b:Diagnosis) RETURN a, rel, b
+  UNION ALL
+  MATCH (d)-[rel:REQUESTS|CITES|CONCERNS_REGION]->(b) RETURN d AS a, rel, b
+  UNION ALL
+  MATCH (d)-[:REQUESTS]->(a:RequestedService)-[rel:IN_CATEGORY]->(b:ServiceCategory)
+  RETURN a, rel, b
+  UNION ALL
+  MATCH (a:Decision)-[rel:REQUESTS|CITES|CONCERNS_REGION]->(b)
+  WHERE a.decision_id IN $similar_ids AND a <> d
+    AND EXISTS { (d)-[:REQUESTS|CITES|CONCERNS_REGION]->(b) }
+  RETURN a, rel, b
+  UNION ALL
+  MATCH (a:Decision) WHERE a.decision_id IN $similar_ids AND a <> d
+  RETURN a, null AS rel, null AS b
+}
+RETURN """
+    + _NODE_VIEW.format(v="a")
+    + """ AS source,
+       type(rel) AS type, properties(rel) AS props,
+       CASE WHEN b IS NULL THEN null ELSE """
+    + _NODE_VIEW.format(v="b")
+    + """ END AS target
+"""
+)
+
+# Example questions for the read-only console (user-visible Cypher; the UI only shows them).
+CONSOLE_EXAMPLES: dict[str, str] = {
+    "Overturn rate of lumbar MRI requests by year": """\
+MATCH (d:Decision {service: 'mri', body_region: 'lumbar spine'})
+RETURN d.decision_date.year AS year, count(*) AS decisions,
+       round(100.0 * count(CASE WHEN d.outcome = 'overturned' THEN 1 END) / count(*), 1)
+         AS overturned_pct
+ORDER BY year""",
+    "Guideline pages most cited in upheld physical therapy denials": """\
+MATCH (d:Decision {service: 'physical therapy', outcome: 'upheld'})-[c:CITES]->(g:Guideline)
+RETURN g.name AS guideline, c.pages AS pages, c.cited_by AS cited_by, count(*) AS citations
+ORDER BY citations DESC
+LIMIT 20""",
+    "Outcomes per treatment category": """\
+MATCH (d:Decision)
+RETURN d.category AS category, d.outcome AS outcome, count(*) AS decisions
+ORDER BY category, decisions DESC""",
+    "Reviewer specialties deciding a service ($service)": """\
+MATCH (k:Case)-[:HAS_DECISION]->(d:Decision {service: $service})
+MATCH (k)-[:REVIEWED_BY]->(r:ReviewerProfile)
+RETURN r.specialty AS specialty, count(*) AS decisions,
+       count(CASE WHEN d.outcome = 'overturned' THEN 1 END) AS overturned
+ORDER BY decisions DESC""",
+    "Diagnoses behind overturned surgery requests": """\
+MATCH (k:Case)-[:HAS_DECISION]->(d:Decision {category: 'surgery', outcome: 'overturned'})
+MATCH (k)-[:CONCERNS]->(:Patient)-[:HAS_DIAGNOSIS]->(x:Diagnosis)
+RETURN x.name AS diagnosis, count(DISTINCT d) AS decisions
+ORDER BY decisions DESC
+LIMIT 20""",
+    "Nodes per label": """\
+MATCH (n)
+RETURN labels(n)[0] AS label, count(*) AS nodes
+ORDER BY nodes DESC""",
+}
+# Parameters the examples above need, as the console's key=value lines would give them.
+CONSOLE_EXAMPLE_PARAMS: dict[str, dict[str, object]] = {
+    "Reviewer specialties deciding a service ($service)": {"service": "acupuncture"},
+}

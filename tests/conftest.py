@@ -88,3 +88,19 @@ def empty_graph(driver, database: str, embedder):
     wipe(driver, database)
     ensure_schema(driver, database, embedder.dimensions)
     return driver
+
+
+@pytest.fixture(scope="session")
+def cached_embedder(settings: Settings, embedder):
+    """The real model behind the real on-disk cache (IMR_HOME/embeddings)."""
+    from ingest.embed import CachedEmbedder, EmbeddingCache
+
+    return CachedEmbedder(embedder, EmbeddingCache(settings.embedding_cache_dir / "cache.sqlite"))
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 generated letters (a few as PDFs) and 20 DMHC rows, with truth.jsonl."""
+    from tests.corpus import generate
+
+    return generate(tmp_path_factory.mktemp("corpus"))
