@@ -39,6 +39,8 @@ def open_driver(uri: str, user: str, password: str, *, verify: bool = True) -> D
         connection_timeout=CONNECT_TIMEOUT_S,
         max_transaction_retry_time=30.0,
         user_agent="imr-precedent-graph",
+        # Warnings such as "property key does not exist" on an empty database are noise to users.
+        notifications_min_severity="OFF",
     )
     if verify:
         try:
