@@ -30,7 +30,7 @@ QUERY_TEMPLATES = (
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def selective_filter(driver, database: str, total: int) -> tuple[SearchFilters, int]:

@@ -505,3 +505,12 @@ ORDER BY nodes DESC""",
 CONSOLE_EXAMPLE_PARAMS: dict[str, dict[str, object]] = {
     "Reviewer specialties deciding a service ($service)": {"service": "acupuncture"},
 }
+
+# Decisions matching the filters alone (a search without query text), newest first.
+DECISIONS_BY_FILTER = f"""
+MATCH (d:Decision)
+WHERE {DECISION_FILTER}
+RETURN d.decision_id AS decision_id
+ORDER BY d.decision_date DESC, d.decision_id
+LIMIT $limit
+"""

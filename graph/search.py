@@ -395,6 +395,15 @@ class PrecedentSearch:
             )
         )
 
+    def browse(self, filters: SearchFilters, k: int = 10) -> SearchResult:
+        """The newest `k` decisions that match `filters`, for a search without query text."""
+        request = SearchRequest(mode="lexical", k=k, filters=filters)
+        request.validate()
+        records = self._read(queries.DECISIONS_BY_FILTER, {**filters.parameters(), "limit": k})
+        hits = self._hits([(r["decision_id"], 0.0) for r in records], {}, request, {})
+        notes = ["no query text: the newest decisions that match the filters"]
+        return SearchResult(request=request, hits=hits, query_entities={}, notes=notes)
+
     # -- modes ---------------------------------------------------------------------------------
     def _embed_query(self, text: str) -> list[float]:
         if self.embedder is None:

@@ -44,23 +44,25 @@ def _mtus(name: str, maximus: str, long: str, topic: str) -> Source:
     return Source(name=name, family="MTUS", maximus=maximus, long=long, topic=topic)
 
 
-def _acoem(chapter: int, title: str) -> Source:
+def _acoem(chapter: int, title: str, topic: str, name: str | None = None) -> Source:
     return Source(
-        name=f"ACOEM {title}",
+        name=name or f"MTUS ACOEM {title}",
         family="MTUS",
         maximus=f"ACOEM Chapter {chapter} {title}",
         long=f"MTUS ACOEM Practice Guidelines, 2nd Edition (2004), {title}, Chapter {chapter}",
-        topic=f"the evaluation and treatment of {title.lower()}",
+        topic=topic,
     )
 
 
-def _odg(section: str, maximus_section: str) -> Source:
+def _odg(name: str, section: str, topic: str) -> Source:
+    # The topic sentence sits next to the citation in professional reviews, so it must not name
+    # a guideline itself (no "ODG", "ACOEM", chapter titles).
     return Source(
-        name=f"ODG {section}",
+        name=name,
         family="ODG",
-        maximus=f"Official Disability Guidelines/{maximus_section}",
+        maximus=f"Official Disability Guidelines/{section}",
         long=f"Official Disability Guidelines (ODG), {section} Chapter",
-        topic=f"the {section.lower()} chapter's treatment recommendations",
+        topic=topic,
     )
 
 
@@ -68,7 +70,7 @@ CHRONIC_PAIN = _mtus(
     "MTUS Chronic Pain Medical Treatment Guidelines",
     "Chronic Pain Treatment Guidelines",
     "Chronic Pain Medical Treatment Guidelines",
-    "the management of chronic pain",
+    "the management of persistent pain",
 )
 ACUPUNCTURE = _mtus(
     "MTUS Acupuncture Medical Treatment Guidelines",
@@ -82,23 +84,35 @@ POSTSURGICAL = _mtus(
     "MTUS Postsurgical Treatment Guidelines",
     "postoperative physical medicine",
 )
-ACOEM_CONSULT = _acoem(7, "Independent Medical Examinations and Consultations")
-ACOEM_NECK = _acoem(8, "Neck and Upper Back Complaints")
-ACOEM_SHOULDER = _acoem(9, "Shoulder Complaints")
-ACOEM_ELBOW = _acoem(10, "Elbow Disorders")
-ACOEM_HAND = _acoem(11, "Forearm, Wrist, and Hand Complaints")
-ACOEM_BACK = _acoem(12, "Low Back Complaints")
-ACOEM_KNEE = _acoem(13, "Knee Complaints")
-ACOEM_STRESS = _acoem(15, "Stress Related Conditions")
-ODG_PAIN = _odg("Pain (Chronic)", "Pain (chronic)")
-ODG_BACK = _odg("Low Back", "Low Back")
-ODG_NECK = _odg("Neck and Upper Back", "Neck and Upper Back")
-ODG_SHOULDER = _odg("Shoulder", "Shoulder")
-ODG_KNEE = _odg("Knee & Leg", "Knee & Leg")
-ODG_HAND = _odg("Forearm, Wrist & Hand", "Forearm, Wrist & Hand")
-ODG_CARPAL = _odg("Carpal Tunnel Syndrome", "Carpal Tunnel Syndrome")
-ODG_MENTAL = _odg("Mental Illness & Stress", "Mental Illness & Stress")
-ODG_ELBOW = _odg("Elbow", "Elbow")
+ACOEM_CONSULT = _acoem(
+    7,
+    "Independent Medical Examinations and Consultations",
+    "when a referral to another specialist adds value",
+)
+ACOEM_NECK = _acoem(8, "Neck and Upper Back Complaints", "cervical spine disorders")
+ACOEM_SHOULDER = _acoem(9, "Shoulder Complaints", "disorders of the shoulder")
+ACOEM_ELBOW = _acoem(
+    10, "Elbow Disorders", "disorders of the elbow", name="MTUS ACOEM Elbow Complaints"
+)
+ACOEM_HAND = _acoem(11, "Forearm, Wrist, and Hand Complaints", "disorders of the wrist and hand")
+ACOEM_BACK = _acoem(12, "Low Back Complaints", "lumbar spine disorders")
+ACOEM_KNEE = _acoem(13, "Knee Complaints", "disorders of the knee")
+ACOEM_STRESS = _acoem(15, "Stress Related Conditions", "psychological conditions after injury")
+ODG_PAIN = _odg("ODG Pain (Chronic)", "Pain (chronic)", "persistent pain and its medications")
+ODG_BACK = _odg("ODG Low Back", "Low Back", "lumbar spine disorders")
+ODG_NECK = _odg("ODG Neck and Upper Back", "Neck and Upper Back", "cervical spine disorders")
+ODG_SHOULDER = _odg("ODG Shoulder", "Shoulder", "disorders of the shoulder")
+ODG_KNEE = _odg("ODG Knee & Leg", "Knee & Leg", "disorders of the knee and leg")
+ODG_HAND = _odg(
+    "ODG Forearm, Wrist & Hand", "Forearm, Wrist & Hand", "disorders of the wrist and hand"
+)
+ODG_CARPAL = _odg(
+    "ODG Forearm, Wrist & Hand", "Carpal Tunnel Syndrome", "median nerve entrapment at the wrist"
+)
+ODG_MENTAL = _odg(
+    "ODG Mental Illness & Stress", "Mental Illness & Stress", "depression and anxiety after injury"
+)
+ODG_ELBOW = _odg("ODG Elbow", "Elbow", "disorders of the elbow")
 
 ALL_SOURCES: tuple[Source, ...] = (
     CHRONIC_PAIN, ACUPUNCTURE, POSTSURGICAL, ACOEM_CONSULT, ACOEM_NECK, ACOEM_SHOULDER,
@@ -123,13 +137,15 @@ def _pages_phrase(pages: str) -> str:
 
 def maximus_style(cites: list[Cite], no_mtus_preamble: bool) -> str:
     """Final-determination form: "Decision based on MTUS ... Page(s): 98-99." per citation."""
-    parts = ["The Claims Administrator did not base their decision on the MTUS."] if (
-        no_mtus_preamble
-    ) else []
+    parts = (
+        ["The Claims Administrator did not base their decision on the MTUS."]
+        if (no_mtus_preamble)
+        else []
+    )
     for cite in cites:
         src = cite.source
         if not src.mtus:
-            parts.append(f"Decision based on Non-MTUS Citation {src.maximus}")
+            parts.append(f"Decision based on Non-MTUS Citation {src.maximus}.")
         elif cite.pages:
             parts.append(f"Decision based on MTUS {src.maximus}, Page(s): {cite.pages}.")
         else:
@@ -138,27 +154,22 @@ def maximus_style(cites: list[Cite], no_mtus_preamble: bool) -> str:
 
 
 def prose_citation(cite: Cite) -> str:
-    """"the Chronic Pain Medical Treatment Guidelines, pages 98-99" (no article for ODG/ACOEM)."""
+    """ "Chronic Pain Medical Treatment Guidelines, pages 98-99" (capitalised, no article)."""
     text = cite.source.long
-    if cite.source.name == CHRONIC_PAIN.name:
-        text = "the " + text
     return f"{text}, {_pages_phrase(cite.pages)}" if cite.pages else text
 
 
 def notice_style(cites: list[Cite], by_reviewer: bool) -> str:
-    """2013 notice form: one sentence naming who relied on which guidelines."""
-    who = "The Expert Reviewer relied on" if by_reviewer else (
-        "The Claims Administrator based its decision on"
+    """2013 notice form: who relied on what; further citations follow after semicolons."""
+    who = (
+        "The Expert Reviewer relied on the"
+        if by_reviewer
+        else ("The Claims Administrator based its decision on the")
     )
-    return f"{who} {_join_and([prose_citation(c) for c in cites])}."
+    return f"{who} {list_style(cites)}"
 
 
 def list_style(cites: list[Cite]) -> str:
-    """Decisions-and-rationales form: citations separated by semicolons."""
+    """Decisions-and-rationales form: citations separated by semicolons (each starts with a
+    capital, so a reader can split them into sentences)."""
     return "; ".join(prose_citation(c) for c in cites) + "."
-
-
-def _join_and(parts: list[str]) -> str:
-    if len(parts) == 1:
-        return parts[0]
-    return "; and ".join(["; ".join(parts[:-1]), parts[-1]])
