@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 import click
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph.errors import (
     AuthenticationError,
@@ -81,6 +82,24 @@ class LazyGroup(click.Group):
         except ImrError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(EXIT_FAILED)
+        except (ServiceUnavailable, SessionExpired) as error:
+            # A connection lost where no layer below translated it: still one clear line.
+            click.echo(
+                f"Error: Neo4j became unreachable ({type(error).__name__}); check it with "
+                "`imr neo4j status` and run the command again",
+                err=True,
+            )
+            ctx.exit(EXIT_USAGE)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:
+            if logging.getLogger().isEnabledFor(logging.INFO):
+                raise
+            click.echo(
+                f"Error: unexpected {type(error).__name__}: {error} (run with -v for details)",
+                err=True,
+            )
+            ctx.exit(EXIT_FAILED)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,7 +122,8 @@ def cli(ctx: click.Context, verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if verbose < 2:
-        logging.getLogger("neo4j").setLevel(logging.WARNING)
+        # The driver's own retry warnings would bury the one-line error a user needs; -v shows them.
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL if verbose == 0 else logging.WARNING)
     try:
         ctx.obj = Settings.load()
     except ConfigurationError as error:
@@ -112,11 +132,22 @@ def cli(ctx: click.Context, verbose: int) -> None:
 
 
 def main() -> None:
+    """The console script: every usage error is one line on stderr and exit code 2."""
     try:
-        cli.main(prog_name="imr")
-    except KeyboardInterrupt:
+        result = cli.main(prog_name="imr", standalone_mode=False)
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "imr"
+        click.echo(f"Error: {error.format_message()} (see '{command} --help')", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as error:
+        click.echo(f"Error: {error.format_message()}", err=True)
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except (KeyboardInterrupt, click.Abort):
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    sys.exit(result if isinstance(result, int) else EXIT_OK)
 
 
 if __name__ == "__main__":

@@ -182,6 +182,9 @@ def ensure_distribution(java: Path, progress: ProgressCallback | None = None) ->
 
 def port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As the server binds: connections of a killed predecessor in TIME_WAIT must not move
+        # the server to another port (clients hold the URI).
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

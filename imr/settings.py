@@ -22,11 +22,14 @@ Variables (see `.env.example`):
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import ConfigurationError
+
+logger = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,6 +54,9 @@ def read_dotenv(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     if not path.is_file():
         return values
+    if path.stat().st_mode & 0o077:
+        # It may hold NEO4J_PASSWORD: only its owner should read it.
+        logger.warning("%s is readable by other users: chmod 600 %s", path, path)
     for raw_line in path.read_text(encoding="utf-8").splitlines():
         line = raw_line.strip()
         if not line or line.startswith("#") or "=" not in line:

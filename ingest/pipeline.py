@@ -23,7 +23,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from neo4j import Driver
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from graph.errors import DatabaseUnavailableError, InvalidRequestError
 from ingest.embed import Embedder
@@ -186,9 +192,10 @@ def _parsed_files(
 
 
 def _is_connection_error(error: BaseException) -> bool:
-    return isinstance(error, ServiceUnavailable | SessionExpired | ConnectionError | OSError) or (
-        isinstance(error, DriverError) and not isinstance(error, Neo4jError)
-    )
+    """The server (not the document) is the problem: abort rather than quarantine files."""
+    return isinstance(
+        error, ServiceUnavailable | SessionExpired | TransientError | ConnectionError | OSError
+    ) or (isinstance(error, DriverError) and not isinstance(error, Neo4jError))
 
 
 class IngestJob:

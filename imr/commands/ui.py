@@ -1,0 +1,67 @@
+"""`imr ui`: the Streamlit app (ui/app.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+import ui
+
+APP = Path(ui.__file__).resolve().parent / "app.py"
+# The project root holds .streamlit/config.toml (theme, toolbar); Streamlit reads it from the cwd.
+ROOT = APP.parents[1]
+
+
+def streamlit_command(port: int, address: str, headless: bool) -> list[str]:
+    from ui.uploads import MAX_FILE_MB
+
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--server.headless",
+        "true" if headless else "false",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.maxUploadSize",
+        str(MAX_FILE_MB),
+    ]
+
+
+@click.command("ui")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8501,
+    show_default=True,
+    help="Port to serve on.",
+)
+@click.option(
+    "--address",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. The default serves this machine only; 0.0.0.0 exposes the app "
+    "(and the letters in the graph) to the network.",
+)
+@click.option("--headless", is_flag=True, help="Do not open a browser.")
+def ui_command(port: int, address: str, headless: bool) -> None:
+    """Serve the precedent-search app (search, decision, analytics, Cypher console, ingest).
+
+    It uses the same configuration as the CLI (NEO4J_URI or the local server under IMR_HOME).
+
+    \b
+    Examples:
+      imr ui                       # http://127.0.0.1:8501
+      imr ui --port 8600 --headless
+    """
+    completed = subprocess.run(streamlit_command(port, address, headless), cwd=ROOT, check=False)
+    sys.exit(completed.returncode)
