@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ingest.normalise import (
+    ServiceMatch,
     collapse_ws,
     find_body_region,
     normalise_outcome,
@@ -96,6 +97,26 @@ def _health_plan_citations(findings: str) -> list[GuidelineCitation]:
     return citations
 
 
+# "... enrollee has requested an MRI of the lumbar spine for low back pain." The export's
+# category words ("Orthopedic Procedure", "Pain Management") are too coarse to name the service, so
+# the findings' own words for the request come first.
+_REQUESTED = re.compile(
+    r"\b(?:has\s+)?request(?:ed|s)?\s+(?:for\s+|authorization\s+(?:for|of)\s+)?(.{3,160}?)"
+    r"(?=\s+(?:for|to treat|due to|because|after)\b|[.;]|$)",
+    re.IGNORECASE,
+)
+
+
+def _requested_service(findings: str, treatment: str, sub_treatment: str) -> ServiceMatch:
+    request = _REQUESTED.search(findings[:600])
+    candidates = [request.group(1)] if request else []
+    candidates += [sub_treatment, f"{treatment} {sub_treatment}", findings[:300]]
+    for text in candidates:
+        if text and (match := normalise_service(text)).known:
+            return match
+    return normalise_service(sub_treatment or treatment)
+
+
 def parse_row(row: dict[str, str], source: str) -> ParsedDocument | ParseFailure:
     """One CSV row (keys already canonical) → record or failure."""
     get = lambda key: collapse_ws(row.get(key) or "")  # noqa: E731 - tiny local accessor
@@ -111,14 +132,12 @@ def parse_row(row: dict[str, str], source: str) -> ParsedDocument | ParseFailure
         return ParseFailure(source, f"{reference}: unknown Determination {determination[:60]!r}")
     warnings: list[str] = []
     treatment, sub_treatment = get("treatmentcategory"), get("treatmentsubcategory")
-    service = normalise_service(sub_treatment or treatment)
-    # The request is usually named in the first sentence of the findings.
-    for fallback in (f"{treatment} {sub_treatment}", findings[:300]):
-        if not service.known and (candidate := normalise_service(fallback)).known:
-            service = candidate
+    service = _requested_service(findings, treatment, sub_treatment)
     if not service.known:
         warnings.append(f"item 1: unknown service {sub_treatment or treatment!r}")
-    category = _category(treatment, service.category if service.known else "other")
+    # A known service keeps its own category (Botox filed under "Pharmacy" is an injection); the
+    # export's treatment category only classifies what the vocabulary does not know.
+    category = service.category if service.known else _category(treatment, "other")
     year = _YEAR.search(get("reportyear"))
     decision_date = None
     if year:
