@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.backup import canonical_hash
 from graph.search import PrecedentSearch, SearchFilters, SearchRequest
 from imr.cli import cli
 from imr.localserver import LocalServer
 from ingest.parse import MAX_DOCUMENT_BYTES, parse_path
-from ingest.records import ParseFailure
+from ingest.records import ParsedDocument, ParseFailure
 from tests.conftest import PROJECT_ROOT, wipe
 from tests.corpus import ingest
 
@@ -356,3 +358,44 @@ def test_eight_concurrent_searchers_for_a_minute(driver, database, embedder, und
     print(f"soak: {len(latencies)} searches, p95 {p95:.0f} ms, rss +{grown:.1%}")
     assert not errors, errors[:3]
     assert grown < 0.10
+
+
+def _sample_pdf() -> bytes:
+    pdfs = sorted((PROJECT_ROOT / "data" / "sample" / "letters").glob("*.pdf"))
+    if not pdfs:
+        pytest.skip("data/sample holds no PDF")
+    return pdfs[0].read_bytes()
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_damaged_pdfs_are_parsed_or_refused_never_crash(tmp_path, data):
+    """Broken xref tables, truncations and flipped bytes: a record or a reason, nothing else."""
+    original = bytearray(_sample_pdf())
+    cut = data.draw(st.integers(0, len(original)))
+    damaged = original[:cut] if data.draw(st.booleans()) else original
+    for _ in range(data.draw(st.integers(0, 20))):
+        if damaged:
+            position = data.draw(st.integers(0, len(damaged) - 1))
+            damaged[position] = data.draw(st.integers(0, 255))
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(damaged))
+    for result in parse_path(path):
+        if isinstance(result, ParseFailure):
+            assert result.error
+        else:
+            assert isinstance(result, ParsedDocument)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "latin-1", "utf-8-sig"])
+def test_letters_in_other_encodings_are_read_or_refused(tmp_path, encoding):
+    text = (PROJECT_ROOT / "tests/fixtures/letters/final_determination_multi.txt").read_text()
+    path = tmp_path / f"letter-{encoding}.txt"
+    path.write_bytes(text.replace("’", "'").encode(encoding))
+    [result] = parse_path(path)
+    if isinstance(result, ParseFailure):
+        assert result.error
+    else:
+        assert result.case_id == "CM13-0012345" and len(result.items) == 3
