@@ -514,3 +514,10 @@ RETURN d.decision_id AS decision_id
 ORDER BY d.decision_date DESC, d.decision_id
 LIMIT $limit
 """
+
+# Files already loaded with the same content (the upload page skips them).
+SOURCE_FILES_BY_SHA256 = """
+UNWIND $hashes AS sha
+MATCH (f:SourceFile {sha256: sha})
+RETURN sha AS sha256, min(f.path) AS path
+"""

@@ -14,7 +14,9 @@ from graph.errors import AuthenticationError, DatabaseUnavailableError
 logger = logging.getLogger(__name__)
 
 
-def read(driver: Driver, database: str, query: str, params: dict[str, Any] | None = None) -> list[Record]:
+def read(
+    driver: Driver, database: str, query: str, params: dict[str, Any] | None = None
+) -> list[Record]:
     """Run one read query; its records."""
     # Parameters can hold letter text: log their names only.
     logger.debug("read %s params=%s", " ".join(query.split())[:120], sorted(params or {}))

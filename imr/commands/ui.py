@@ -11,8 +11,13 @@ import click
 import ui
 
 APP = Path(ui.__file__).resolve().parent / "app.py"
-# The project root holds .streamlit/config.toml (theme, toolbar); Streamlit reads it from the cwd.
+# Streamlit reads .streamlit/config.toml (theme, toolbar) from its working directory: the source
+# checkout's root, or for an installed copy the directory `imr ui` is run from.
 ROOT = APP.parents[1]
+
+
+def working_directory() -> Path:
+    return ROOT if (ROOT / ".streamlit").is_dir() else Path.cwd()
 
 
 def streamlit_command(port: int, address: str, headless: bool) -> list[str]:
@@ -63,5 +68,6 @@ def ui_command(port: int, address: str, headless: bool) -> None:
       imr ui                       # http://127.0.0.1:8501
       imr ui --port 8600 --headless
     """
-    completed = subprocess.run(streamlit_command(port, address, headless), cwd=ROOT, check=False)
+    command = streamlit_command(port, address, headless)
+    completed = subprocess.run(command, cwd=working_directory(), check=False)
     sys.exit(completed.returncode)
