@@ -6,6 +6,7 @@ COPY imr ./imr
 COPY graph ./graph
 COPY ingest ./ingest
 COPY ui ./ui
+COPY .streamlit ./.streamlit
 COPY data ./data
 RUN pip install --no-cache-dir .
 ENV HF_HUB_OFFLINE=1

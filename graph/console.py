@@ -12,6 +12,7 @@ The access mode alone is only a routing hint on a single server; layer 1 is the 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -52,6 +53,35 @@ class ConsoleResult:
             "row_limit": self.row_limit,
             "elapsed_ms": self.elapsed_ms,
         }
+
+
+def parse_parameters(text: str) -> dict[str, Any]:
+    """Query parameters as a JSON object, or `name=value` lines (the value read as JSON when it
+    parses — numbers, lists, quoted strings, true/false/null — else as text). `#` lines skipped."""
+    text = text.strip()
+    if not text:
+        return {}
+    if text.startswith("{"):
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InvalidRequestError(f"the parameters are not valid JSON: {error}") from error
+        if not isinstance(value, dict):
+            raise InvalidRequestError("the parameters must be a JSON object")
+        return value
+    params: dict[str, Any] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, sep, raw = line.partition("=")
+        name = name.strip().removeprefix("$")
+        if not sep or not name.isidentifier():
+            raise InvalidRequestError(f"parameter line {number}: expected name=value, got {line!r}")
+        try:
+            params[name] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[name] = raw.strip()
+    return params
 
 
 def _plan_operators(plan: Any) -> list[tuple[str, str]]:

@@ -64,6 +64,15 @@ GRAPH_WEIGHTS: dict[str, float] = {
     "guideline": 1.0,  # per shared guideline
 }
 SNIPPET_CHARS = 280
+# Words a snippet does not mark: they match everywhere and say nothing about the request.
+# fmt: off
+STOP_WORDS = frozenset({
+    "the", "and", "for", "with", "that", "this", "are", "was", "were", "not", "but", "has", "have",
+    "had", "from", "into", "there", "their", "these", "those", "then", "than", "its", "per", "any",
+    "all", "can", "may", "will", "been", "being", "which", "who", "what", "when", "where", "why",
+    "how", "our", "your", "you", "his", "her", "they", "them", "she", "him", "also", "such",
+})
+# fmt: on
 
 
 class QueryEmbedder(Protocol):
@@ -313,13 +322,15 @@ def shared_entities(hit: SearchHit, entities: dict[str, list[str]]) -> dict[str,
 def make_snippet(text: str, terms: Sequence[str]) -> tuple[str, str]:
     """The window of `text` with the most query terms, plain and with **term** marks."""
     text = " ".join(text.split())
-    words = {t.lower() for t in terms if len(t) > 2}
+    words = {t.lower() for t in terms if len(t) > 2 and t.lower() not in STOP_WORDS}
     if not text:
         return "", ""
     if not words:
         plain = text[:SNIPPET_CHARS] + ("…" if len(text) > SNIPPET_CHARS else "")
         return plain, plain
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words)) + r")\w*", re.I)
+    # Whole words, with common inflections ("injection" marks "injections", never "the" in "there").
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(r"\b(?:" + alternatives + r")(?:s|es|ed|ing)?\b", re.I)
     positions = [m.start() for m in pattern.finditer(text)]
     best_start = 0
     if positions:

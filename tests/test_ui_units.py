@@ -49,9 +49,17 @@ def test_messages_keep_their_inline_code():
 
 
 def test_highlights_survive_and_the_rest_is_escaped():
-    marked = highlighted("**The** **MRI** of the *lumbar* spine")
+    marked = highlighted("The **MRI** of the *lumbar* spine")
     assert marked.startswith("The :orange[**MRI**] of")
     assert "\\*lumbar\\*" in marked
+
+
+def test_snippets_mark_whole_words_never_function_words():
+    from graph.search import make_snippet
+
+    _, marked = make_snippet("There is therapy for the spine. Injections were given.",
+                             ["the", "therapy", "injection"])
+    assert marked == "There is **therapy** for the spine. **Injections** were given."
 
 
 @given(st.text(max_size=200))

@@ -27,26 +27,14 @@ def escape_markdown(text: str, *, keep_code: bool = True) -> str:
     )
 
 
-# make_snippet marks every query word of three letters or more, so "the lumbar MRI" lights up
-# each "the" (and "there", "then"); a highlight on function words only hides the real matches.
-# fmt: off
-UNMARKED_WORDS = frozenset({
-    "the", "and", "for", "with", "that", "this", "are", "was", "were", "not", "but", "has", "have",
-    "had", "from", "into", "there", "their", "these", "those", "then", "than", "its", "per", "any",
-    "all", "can", "may", "will", "been", "being", "which", "who", "what", "when", "where", "why",
-    "how", "our", "your", "you", "his", "her", "they", "them", "she", "him", "also", "such",
-})
-# fmt: on
-
-
 def highlighted(marked: str) -> str:
     """A snippet with `**term**` marks (graph.search.make_snippet) as Markdown: the text escaped,
-    the marked terms bold and coloured (function words left plain)."""
+    the marked terms bold and coloured."""
     parts = marked.split("**")
     out = []
     for index, part in enumerate(parts):
         safe = escape_markdown(part, keep_code=False)
-        is_mark = index % 2 == 1 and part.strip() and part.lower() not in UNMARKED_WORDS
+        is_mark = index % 2 == 1 and part.strip()
         out.append(f":orange[**{safe}**]" if is_mark else safe)
     return "".join(out)
 

@@ -7,21 +7,21 @@ from typing import Any
 
 import click
 
-from graph.console import DEFAULT_ROW_LIMIT, DEFAULT_TIMEOUT_S, run_read_only
+from graph.console import DEFAULT_ROW_LIMIT, DEFAULT_TIMEOUT_S, parse_parameters, run_read_only
+from graph.errors import InvalidRequestError
 from imr.runtime import connect
 from imr.settings import Settings
 
 
-def parse_param(text: str) -> tuple[str, Any]:
-    """`k=v`: v is read as JSON when it parses (numbers, lists, quoted strings), else as text."""
-    key, sep, raw = text.partition("=")
-    if not sep or not key.strip().isidentifier():
-        raise click.BadParameter(f"expected NAME=VALUE, got {text!r}", param_hint="--param")
+def parse_param(text: str) -> dict[str, Any]:
+    """`NAME=VALUE`, read as graph.console.parse_parameters reads one line."""
+    refusal = click.BadParameter(f"expected NAME=VALUE, got {text!r}", param_hint="--param")
+    if "\n" in text or text.lstrip().startswith("{"):
+        raise refusal
     try:
-        value = json.loads(raw)
-    except json.JSONDecodeError:
-        value = raw
-    return key.strip(), value
+        return parse_parameters(text)
+    except InvalidRequestError as error:
+        raise refusal from error
 
 
 @click.command("cypher")
@@ -61,7 +61,9 @@ def cypher_command(
       imr cypher "MATCH (d:Decision {service: \\$s}) RETURN d.decision_id LIMIT 5" --param s=mri
       imr cypher "MATCH (d:Decision) RETURN d" --limit 20 --timeout 5 --json
     """
-    parameters = dict(parse_param(p) for p in params)
+    parameters: dict[str, Any] = {}
+    for text in params:
+        parameters.update(parse_param(text))
     driver, info = connect(settings)
     with driver:
         result = run_read_only(
