@@ -138,6 +138,8 @@ def canonical_hash(driver: Driver, database: str) -> str:
     lines: list[str] = []
     for query in (queries.CANONICAL_NODES, queries.CANONICAL_RELATIONSHIPS):
         for row in _stream(driver, database, query):
+            # keys() comes back in storage order, which differs between two builds of one graph.
+            row["props"] = sorted(row["props"], key=lambda pair: pair[0])
             lines.append(json.dumps(_canonical(row), sort_keys=True, default=str))
     digest = hashlib.sha256()
     for line in sorted(lines):
