@@ -42,6 +42,20 @@ class LoadCounts:
     decisions: int
 
 
+class QuietVector(list):
+    """An embedding as a plain list for Bolt, with a short repr.
+
+    The driver renders every RUN's parameters with repr() for its debug log even when debug is
+    off; 384 floats × thousands of decisions made that a third of the load time, and would flood
+    any log that is on.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<vector of {len(self)} floats>"
+
+
 def case_id_of(document: ParsedDocument) -> str:
     if document.case_id:
         return document.case_id
@@ -112,7 +126,7 @@ def decision_rows(document: ParsedDocument, embeddings: np.ndarray) -> list[dict
                 "case_id": case_id,
                 "decision_id": decision_id_of(case_id, number),
                 "decision_date": decision_date,
-                "embedding": [float(x) for x in vector],
+                "embedding": QuietVector(vector.tolist()),
                 "citations": [
                     {"name": g.name, "family": g.family, "pages": g.pages, "cited_by": g.cited_by}
                     for g in item.guidelines
