@@ -88,11 +88,8 @@ def time_graph_writes(driver, database, documents, cached, batch_size: int) -> d
         vectors[document.source] = cached.embed(rationale_texts(document))
     batches, batch, size = [], [], 0
     for document in documents:
-        batch.append(
-            SourceBatchFile(
-                document.source.split("#")[0] + f"#{len(batches)}", "bench", "letter", [document]
-            )
-        )
+        # One "file" per document: a DMHC row must not be taken for a stale row of its CSV.
+        batch.append(SourceBatchFile(document.source, "bench", "letter", [document]))
         size += len(document.items)
         if size >= batch_size:
             batches.append(batch)

@@ -6,8 +6,11 @@ then parsed with ``parse_path`` — file reading, PDF extraction and hashing inc
 and citation passages are memoised (they repeat across a real corpus as they do here); the
 "cold caches" row clears those caches before every letter.
 
-    .venv/bin/python bench/bench_parse.py            # 2000 txt, 200 pdf
-    .venv/bin/python bench/bench_parse.py -n 5000 --pdf 300
+The fixtures are few and short, so a second row parses a realistic corpus: letters from the
+generator (``ingest.generate``, every layout, seed 5), also with cold caches.
+
+    .venv/bin/python -m bench.bench_parse            # 2000 txt, 2000 generated, 200 pdf
+    .venv/bin/python -m bench.bench_parse -n 5000 --generated 3000 --pdf 300
 """
 
 from __future__ import annotations
@@ -59,9 +62,23 @@ def _run(paths: list[Path], *, cold: bool = False) -> tuple[float, int]:
     return time.perf_counter() - start, parsed
 
 
+def _generated_row(folder: Path, n: int) -> tuple[str, int, int, float, float]:
+    # Imported here: only this row needs the generator.
+    from ingest.generate import generate_corpus
+
+    generate_corpus(n=n, seed=5, out_dir=folder)
+    paths = sorted((folder / "letters").glob("*.txt"))
+    _run(paths[:20])  # warm-up
+    seconds, parsed = _run(paths, cold=True)
+    return (f"txt, generated corpus ({n:,} letters)", n, parsed, seconds, n / seconds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=2000, help="txt letters (default 2000)")
+    parser.add_argument(
+        "--generated", type=int, default=2000, help="generated txt letters (default 2000)"
+    )
     parser.add_argument("--pdf", type=int, default=200, help="pdf letters (default 200)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
@@ -79,9 +96,12 @@ def main() -> None:
             if suffix == ".txt":
                 seconds, parsed = _run(paths, cold=True)
                 rows.append(("txt, cold caches", n, parsed, seconds, n / seconds))
-    print(f"{'input':<18} {'letters':>8} {'parsed':>8} {'seconds':>9} {'letters/s':>10}")
+                if args.generated > 0:
+                    rows.append(_generated_row(folder / "generated", args.generated))
+    width = max(len(row[0]) for row in rows) if rows else 5
+    print(f"{'input':<{width}} {'letters':>8} {'parsed':>8} {'seconds':>9} {'letters/s':>10}")
     for kind, n, parsed, seconds, rate in rows:
-        print(f"{kind:<18} {n:>8} {parsed:>8} {seconds:>9.2f} {rate:>10.0f}")
+        print(f"{kind:<{width}} {n:>8} {parsed:>8} {seconds:>9.2f} {rate:>10.0f}")
 
 
 if __name__ == "__main__":
