@@ -145,7 +145,9 @@ def test_docker_compose_is_valid() -> None:
     for name in ("ingest", "ui"):
         assert services[name]["depends_on"]["neo4j"]["condition"] == "service_healthy"
     assert "neo4j-data" in compose["volumes"]
-    assert "8501:8501" in [str(p) for p in services["ui"]["ports"]]
+    # Published on loopback only, like the local server.
+    assert services["ui"]["ports"] == ["127.0.0.1:8501:8501"]
+    assert all(str(p).startswith("127.0.0.1:") for p in services["neo4j"]["ports"])
 
 
 def test_env_example_names_every_setting() -> None:

@@ -14,7 +14,7 @@ from tests.corpus import FIXTURE_LETTERS, ingest
 # (query, case id, item number, graph-mode request: service, region, diagnoses)
 WRITTEN_QUERIES = [
     (
-        "sleeping pill taken nightly for more than a year for insomnia",
+        "zolpidem for insomnia taken for over a year though meant for two to six weeks",
         "CM15-0045678",
         2,
         ("zolpidem", None, ()),
