@@ -7,6 +7,8 @@ accept validated integers only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # -- server ------------------------------------------------------------------------------------
 SERVER_COMPONENTS = (
     "CALL dbms.components() YIELD name, versions, edition "
@@ -173,91 +175,128 @@ DETACH DELETE d, p, stale
 """
 
 # -- search -------------------------------------------------------------------------------------
-# Every filter in one static predicate: an unset filter is a null parameter and matches all.
-# (No Cypher is assembled from the filter values; they are parameters only.)
-DECISION_FILTER = """
-($outcome IS NULL OR d.outcome = $outcome)
-AND ($category IS NULL OR toLower(d.category) = toLower($category))
-AND ($service IS NULL OR toLower(d.service) = toLower($service))
-AND ($region IS NULL OR toLower(d.body_region) = toLower($region))
-AND ($diagnosis IS NULL OR any(x IN d.diagnoses WHERE toLower(x) CONTAINS toLower($diagnosis)))
-AND ($guideline IS NULL OR any(x IN d.guidelines WHERE toLower(x) CONTAINS toLower($guideline)))
-AND ($date_from IS NULL OR d.decision_date >= date($date_from))
-AND ($date_to IS NULL OR d.decision_date <= date($date_to))
-AND ($specialty IS NULL OR toLower(d.reviewer_specialty) CONTAINS toLower($specialty))
-AND ($age_min IS NULL OR d.age_high >= $age_min)
-AND ($age_max IS NULL OR d.age_low <= $age_max)
-AND ($sex IS NULL OR d.patient_sex = $sex)
-AND ($source IS NULL OR d.source_kind = $source)
-AND ($exclude_decision IS NULL OR d.decision_id <> $exclude_decision)
-AND ($exclude_case IS NULL OR d.case_id <> $exclude_case)
-"""
+# One predicate per filter. A query's WHERE is the conjunction of the fixed predicates of the
+# filters in use (never text from the user: the values are always $parameters), so an equality
+# filter on an indexed property becomes an index seek instead of a scan of every decision.
+# Values arrive normalised (graph.search.SearchFilters.parameters): lower-case canonical names.
+FILTER_PREDICATES: dict[str, str] = {
+    "outcome": "d.outcome = $outcome",
+    "category": "d.category = $category",
+    "service": "d.service = $service",
+    "region": "d.body_region = $region",
+    "diagnosis": "any(x IN d.diagnoses WHERE toLower(x) CONTAINS $diagnosis)",
+    "guideline": "any(x IN d.guidelines WHERE toLower(x) CONTAINS $guideline)",
+    "date_from": "d.decision_date >= date($date_from)",
+    "date_to": "d.decision_date <= date($date_to)",
+    "specialty": "toLower(d.reviewer_specialty) CONTAINS $specialty",
+    "age_min": "d.age_high >= $age_min",
+    "age_max": "d.age_low <= $age_max",
+    "sex": "d.patient_sex = $sex",
+    "source": "d.source_kind = $source",
+    "exclude_decision": "d.decision_id <> $exclude_decision",
+    "exclude_case": "d.case_id <> $exclude_case",
+}
+
+
+def decision_filter(active: Iterable[str]) -> str:
+    """The WHERE predicate for the filters in use (names from FILTER_PREDICATES only)."""
+    names = sorted(set(active))
+    unknown = [name for name in names if name not in FILTER_PREDICATES]
+    if unknown:
+        raise ValueError(f"not a decision filter: {unknown}")
+    return " AND ".join(FILTER_PREDICATES[name] for name in names) or "true"
+
 
 COUNT_DECISIONS = "MATCH (d:Decision) RETURN count(d) AS total"
 
-COUNT_FILTERED_DECISIONS = f"MATCH (d:Decision) WHERE {DECISION_FILTER} RETURN count(d) AS matching"
 
-# Approximate nearest neighbours, oversampled; filters are applied after the index.
-DECISION_VECTOR_SEARCH = f"""
+def count_filtered_decisions(active: Iterable[str]) -> str:
+    return f"MATCH (d:Decision) WHERE {decision_filter(active)} RETURN count(d) AS matching"
+
+
+def decision_vector_search(active: Iterable[str]) -> str:
+    """Approximate nearest neighbours, oversampled; filters are applied after the index."""
+    return f"""
 CALL db.index.vector.queryNodes('{VECTOR_INDEX_NAME}', $candidates, $vector)
 YIELD node AS d, score
-WHERE {DECISION_FILTER}
+WHERE {decision_filter(active)}
 RETURN d.decision_id AS decision_id, score
 ORDER BY score DESC
 LIMIT $limit
 """
 
-# Exact cosine over the filtered subset: chosen when the filter is selective.
-DECISION_EXACT_VECTOR_SEARCH = f"""
+
+def decision_exact_vector_search(active: Iterable[str]) -> str:
+    """Exact cosine over the filtered subset: chosen when the filter is selective."""
+    return f"""
 MATCH (d:Decision)
-WHERE d.rationale_embedding IS NOT NULL AND {DECISION_FILTER}
+WHERE {decision_filter(active)} AND d.rationale_embedding IS NOT NULL
 WITH d, vector.similarity.cosine(d.rationale_embedding, $vector) AS score
 RETURN d.decision_id AS decision_id, score
 ORDER BY score DESC
 LIMIT $limit
 """
 
-DECISION_FULLTEXT_SEARCH = f"""
+
+def decision_fulltext_search(active: Iterable[str]) -> str:
+    return f"""
 CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX_NAME}', $lucene, {{limit: $candidates}})
 YIELD node AS d, score
-WHERE {DECISION_FILTER}
+WHERE {decision_filter(active)}
 RETURN d.decision_id AS decision_id, score
 ORDER BY score DESC
 LIMIT $limit
 """
 
-# Precedents that share entities with a decision or a described request, each kind weighted.
-DECISION_GRAPH_NEIGHBOURS = f"""
-CALL (){{
+
+def decision_graph_neighbours(active: Iterable[str]) -> str:
+    """Precedents sharing entities with a decision or a described request, weighted.
+
+    Candidates come from the relationships of the shared service, body region, diagnoses and
+    guidelines — at most $branch_cap per entity, filters applied first — and are scored on their
+    own facts (service, category, region, diagnoses, guidelines) with the $w_* weights. A decision
+    that shares only the category is not a candidate (a category holds a large share of all
+    decisions); the category still adds its weight to candidates that share it.
+    """
+    where = decision_filter(active)
+    return f"""
+CALL () {{
   MATCH (:RequestedService {{name: $g_service}})<-[:REQUESTS]-(d:Decision)
-  RETURN d, 'service' AS kind, $g_service AS entity
-  UNION ALL
-  MATCH (:ServiceCategory {{name: $g_category}})<-[:IN_CATEGORY]-(:RequestedService)
-        <-[:REQUESTS]-(d:Decision)
-  RETURN d, 'category' AS kind, $g_category AS entity
-  UNION ALL
+  WHERE {where}
+  RETURN d LIMIT $branch_cap
+  UNION
   MATCH (:BodyRegion {{name: $g_region}})<-[:CONCERNS_REGION]-(d:Decision)
-  RETURN d, 'region' AS kind, $g_region AS entity
-  UNION ALL
+  WHERE {where}
+  RETURN d LIMIT $branch_cap
+  UNION
   UNWIND $g_diagnoses AS name
-  MATCH (:Diagnosis {{name: name}})<-[:HAS_DIAGNOSIS]-(:Patient)<-[:CONCERNS]-(:Case)
-        -[:HAS_DECISION]->(d:Decision)
-  RETURN d, 'diagnosis' AS kind, name AS entity
-  UNION ALL
+  CALL (name) {{
+    MATCH (:Diagnosis {{name: name}})<-[:HAS_DIAGNOSIS]-(:Patient)<-[:CONCERNS]-(:Case)
+          -[:HAS_DECISION]->(d:Decision)
+    WHERE {where}
+    RETURN d LIMIT $branch_cap
+  }}
+  RETURN d
+  UNION
   UNWIND $g_guidelines AS name
-  MATCH (:Guideline {{name: name}})<-[:CITES]-(d:Decision)
-  RETURN DISTINCT d, 'guideline' AS kind, name AS entity
+  CALL (name) {{
+    MATCH (:Guideline {{name: name}})<-[:CITES]-(d:Decision)
+    WHERE {where}
+    RETURN DISTINCT d LIMIT $branch_cap
+  }}
+  RETURN d
 }}
-WITH d, kind, entity
-WHERE {DECISION_FILTER}
-WITH d, collect({{kind: kind, entity: entity}}) AS shared,
-     sum(CASE kind WHEN 'service' THEN $w_service WHEN 'category' THEN $w_category
-                   WHEN 'region' THEN $w_region WHEN 'diagnosis' THEN $w_diagnosis
-                   ELSE $w_guideline END) AS graph_score
-RETURN d.decision_id AS decision_id, graph_score AS score, shared
+WITH d,
+     CASE WHEN d.service = $g_service THEN $w_service ELSE 0.0 END
+     + CASE WHEN d.category = $g_category THEN $w_category ELSE 0.0 END
+     + CASE WHEN d.body_region = $g_region THEN $w_region ELSE 0.0 END
+     + $w_diagnosis * size([x IN coalesce(d.diagnoses, []) WHERE x IN $g_diagnoses])
+     + $w_guideline * size([x IN coalesce(d.guidelines, []) WHERE x IN $g_guidelines]) AS score
+RETURN d.decision_id AS decision_id, score
 ORDER BY score DESC, decision_id
 LIMIT $limit
 """
+
 
 # The entities of one decision: what graph mode looks for in others.
 DECISION_ENTITIES = """
@@ -506,10 +545,11 @@ CONSOLE_EXAMPLE_PARAMS: dict[str, dict[str, object]] = {
     "Reviewer specialties deciding a service ($service)": {"service": "acupuncture"},
 }
 
-# Decisions matching the filters alone (a search without query text), newest first.
-DECISIONS_BY_FILTER = f"""
+def decisions_by_filter(active: Iterable[str]) -> str:
+    """Decisions matching the filters alone (a search without query text), newest first."""
+    return f"""
 MATCH (d:Decision)
-WHERE {DECISION_FILTER}
+WHERE {decision_filter(active)}
 RETURN d.decision_id AS decision_id
 ORDER BY d.decision_date DESC, d.decision_id
 LIMIT $limit

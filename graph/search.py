@@ -73,6 +73,10 @@ GRAPH_WEIGHTS: dict[str, float] = {
     "guideline": 1.0,  # per shared guideline
 }
 SNIPPET_CHARS = 280
+LOWER_CASED_FILTERS = ("category", "service", "region", "diagnosis", "guideline", "specialty")
+BRANCH_CAP = (
+    1000  # graph mode: candidates per shared entity (see queries.decision_graph_neighbours)
+)
 # Words a snippet does not mark: they match everywhere and say nothing about the request.
 # fmt: off
 STOP_WORDS = frozenset({
@@ -123,14 +127,19 @@ class SearchFilters:
             raise InvalidRequestError("the from date is after the to date")
 
     def parameters(self) -> dict[str, Any]:
-        params: dict[str, Any] = {
-            key: (value.isoformat() if isinstance(value, date) else value)
-            for key, value in asdict(self).items()
-        }
-        params["exclude_decision"] = None
-        params["exclude_case"] = None
-        # Empty strings from forms mean "no filter".
-        return {k: (None if v == "" else v) for k, v in params.items()}
+        """The filters in use as query parameters (graph.queries.FILTER_PREDICATES names):
+        names of services, categories and regions are canonical lower case; text filters match
+        case-insensitively, so they are lower-cased too. Empty strings from forms mean unset."""
+        params: dict[str, Any] = {}
+        for key, value in asdict(self).items():
+            if value is None or value == "":
+                continue
+            if isinstance(value, date):
+                value = value.isoformat()
+            elif key in LOWER_CASED_FILTERS:
+                value = str(value).strip().lower()
+            params[key] = value
+        return params
 
     def active(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
@@ -429,7 +438,8 @@ class PrecedentSearch:
         """The newest `k` decisions that match `filters`, for a search without query text."""
         request = SearchRequest(mode="lexical", k=k, filters=filters)
         request.validate()
-        records = self._read(queries.DECISIONS_BY_FILTER, {**filters.parameters(), "limit": k})
+        params = filters.parameters()
+        records = self._read(queries.decisions_by_filter(params), {**params, "limit": k})
         hits = self._hits([(r["decision_id"], 0.0) for r in records], {}, request, {})
         notes = ["no query text: the newest decisions that match the filters"]
         return SearchResult(request=request, hits=hits, query_entities={}, notes=notes)
@@ -456,14 +466,16 @@ class PrecedentSearch:
     def vector_candidates(
         self, vector: list[float], params: dict[str, Any], limit: int, notes: list[str]
     ) -> list[tuple[str, float]]:
-        """ANN with adaptive oversampling, or an exact scan when the filter is selective."""
-        filtered = any(v is not None for v in params.values())
+        """ANN with adaptive oversampling, or an exact scan when the filter is selective.
+
+        `params` holds the filters in use (FILTER_PREDICATES names) and nothing else."""
+        filtered = bool(params)
         total = self._count_decisions()
         if total == 0:
             return []
         matching = total
         if filtered:
-            matching = self._read(queries.COUNT_FILTERED_DECISIONS, params)[0]["matching"]
+            matching = self._read(queries.count_filtered_decisions(params), params)[0]["matching"]
             if matching == 0:
                 return []
             if matching <= EXACT_SCAN_MAX_ROWS and matching <= max(
@@ -471,7 +483,7 @@ class PrecedentSearch:
             ):
                 notes.append(f"filter keeps {matching} of {total} decisions: exact cosine scan")
                 records = self._read(
-                    queries.DECISION_EXACT_VECTOR_SEARCH,
+                    queries.decision_exact_vector_search(params),
                     {**params, "vector": vector, "limit": limit},
                 )
                 return [(r["decision_id"], float(r["score"])) for r in records]
@@ -482,7 +494,7 @@ class PrecedentSearch:
         )
         while True:
             records = self._read(
-                queries.DECISION_VECTOR_SEARCH,
+                queries.decision_vector_search(params),
                 {**params, "vector": vector, "candidates": candidates, "limit": limit},
             )
             if len(records) >= wanted or candidates >= total:
@@ -496,17 +508,17 @@ class PrecedentSearch:
         lucene = to_lucene(request.query)
         if not lucene:
             return []
-        params = {**request.filters.parameters(), "lucene": lucene, "limit": limit}
-        filtered = bool(request.filters.active())
+        filters = request.filters.parameters()
+        query = queries.decision_fulltext_search(filters)
+        params = {**filters, "lucene": lucene, "limit": limit}
+        filtered = bool(filters)
         # The full-text index cannot filter: read more of its ranking until k pass the filter or
         # the whole index has been read.
         candidates = limit * 8 if filtered else limit
         total: int | None = None
         while True:
             try:
-                records = self._read(
-                    queries.DECISION_FULLTEXT_SEARCH, {**params, "candidates": candidates}
-                )
+                records = self._read(query, {**params, "candidates": candidates})
             except ClientError as error:
                 raise InvalidRequestError(
                     f"the full-text index refused the query: {error.message}"
@@ -585,6 +597,7 @@ class PrecedentSearch:
         """Decisions sharing the target's entities, by GRAPH_WEIGHTS, best first."""
         params = {
             **filter_params,
+            "branch_cap": BRANCH_CAP,
             "g_service": (target.get("service") or [None])[0],
             "g_category": (target.get("category") or [None])[0],
             "g_region": (target.get("region") or [None])[0],
@@ -593,7 +606,7 @@ class PrecedentSearch:
             "limit": limit,
             **{f"w_{kind}": weight for kind, weight in GRAPH_WEIGHTS.items()},
         }
-        records = self._read(queries.DECISION_GRAPH_NEIGHBOURS, params)
+        records = self._read(queries.decision_graph_neighbours(filter_params), params)
         return [(r["decision_id"], float(r["score"])) for r in records]
 
     @staticmethod
