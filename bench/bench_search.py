@@ -62,7 +62,9 @@ def latency(searcher: PrecedentSearch, requests: list[SearchRequest], threads: i
     }
 
 
-def vector_recall(driver, database: str, embedder, texts: list[str], k: int = 10) -> float:
+def vector_recall(
+    driver, database: str, embedder, texts: list[str], k: int = 10, candidates: int = 10
+) -> float:
     rows = driver.execute_query(
         "MATCH (d:Decision) RETURN d.decision_id AS id, d.rationale_embedding AS v",
         database_=database,
@@ -75,8 +77,9 @@ def vector_recall(driver, database: str, embedder, texts: list[str], k: int = 10
         approximate = {
             r["id"]
             for r in driver.execute_query(
-                "CALL db.index.vector.queryNodes('decision_rationale_embedding', $k, $v) "
-                "YIELD node RETURN node.decision_id AS id",
+                "CALL db.index.vector.queryNodes('decision_rationale_embedding', $n, $v) "
+                "YIELD node, score RETURN node.decision_id AS id ORDER BY score DESC LIMIT $k",
+                n=candidates,
                 k=k,
                 v=[float(x) for x in vector],
                 database_=database,
@@ -116,8 +119,8 @@ def main() -> None:
             )
             for _ in range(args.queries)
         ]
-        embedder.embed(texts)  # later lookups come from the cache: latency below is warm
-        searcher = PrecedentSearch(driver, info.database, embedder)
+        # The model itself, not the cache: every latency below includes embedding the query.
+        searcher = PrecedentSearch(driver, info.database, embedder.inner)
         selective, matching = selective_filter(driver, info.database, total)
         results: dict = {
             "decisions": total,
@@ -134,10 +137,13 @@ def main() -> None:
                     key = f"{mode}/{label}/c{threads}"
                     results[key] = latency(searcher, requests, threads)
                     print(key, json.dumps(results[key]), flush=True)
-        results["vector_recall_at_10"] = round(
-            vector_recall(driver, info.database, embedder, texts[:50]), 4
-        )
-        print("recall@10", results["vector_recall_at_10"])
+        # As asked for 10, and as the search asks (MIN_ANN_CANDIDATES, then the top 10).
+        for candidates in (10, 100):
+            key = f"vector_recall_at_10_asking_{candidates}"
+            results[key] = round(
+                vector_recall(driver, info.database, embedder, texts[:50], candidates=candidates), 4
+            )
+            print(key, results[key])
     summary = {k: v for k, v in results.items() if isinstance(v, dict) and "p95_ms" in v}
     results["p95_median_ms"] = statistics.median(v["p95_ms"] for v in summary.values())
     print(json.dumps(results, indent=2))
