@@ -9,9 +9,10 @@ cannot make a regex scan megabytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 from ingest.records import GuidelineCitation, Reviewer
 from ingest.vocabulary import (
@@ -22,6 +23,8 @@ from ingest.vocabulary import (
     SERVICES,
     SEX_WORDS,
     US_STATES,
+    CanonicalGuideline,
+    CanonicalService,
 )
 
 # Item text is short in every real letter; anything longer is junk or a mis-split section.
@@ -29,12 +32,11 @@ _MAX_ITEM_CHARS = 600
 _MAX_CITATION_CHARS = 4000
 _MAX_SUMMARY_CHARS = 20000
 
-_WS = re.compile(r"\s+")
-
 
 def collapse_ws(text: str) -> str:
     """One space between words, none at the ends."""
-    return _WS.sub(" ", text).strip()
+    # Same as re.sub(r"\s+", " ", text).strip(): str.split and \s agree on whitespace.
+    return " ".join(text.split())
 
 
 # --- outcomes ------------------------------------------------------------------------------------
@@ -82,25 +84,66 @@ def normalise_service(item_text: str | None) -> ServiceMatch:
 _CACHE_SIZE = 8192
 
 
+_Entry = TypeVar("_Entry", CanonicalService, CanonicalGuideline)
+
+
+class _WordIndex(Generic[_Entry]):
+    """Which table entries can match a text, judged by their required words (see
+    vocabulary.required_words) instead of running every entry's regex."""
+
+    def __init__(self, entries: tuple[_Entry, ...]) -> None:
+        self.entries = entries
+        self.by_word: dict[str, set[int]] = {}
+        self.always: set[int] = set()  # entries whose required words are not known
+        for i, entry in enumerate(entries):
+            if entry.words is None:
+                self.always.add(i)
+            for word in entry.words or ():
+                self.by_word.setdefault(word, set()).add(i)
+
+    def possible(self, text: str) -> Sequence[_Entry]:
+        """The entries that can match ``text``, in table order. Only ASCII text is judged by its
+        words: elsewhere lower-casing is not a safe stand-in for IGNORECASE."""
+        if not text.isascii():
+            return self.entries
+        lowered = text.lower()
+        indices = set(self.always)
+        for word, entries in self.by_word.items():
+            if word in lowered:
+                indices |= entries
+        return [self.entries[i] for i in sorted(indices)]
+
+
+_SERVICE_INDEX = _WordIndex(SERVICES)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _normalise_service(text: str) -> ServiceMatch:
-    for service in SERVICES:
+    for service in _SERVICE_INDEX.possible(text):  # the others cannot match
         if service.search(text):
             return ServiceMatch(service.name, service.category, True)
     return ServiceMatch(clean_item_text(text) or "unspecified", "other", False)
+
+
+# Every region's patterns as one alternation, region i in group "r{i}" (the region patterns have
+# no groups of their own). A search stops at the earliest position where any region matches and
+# there tries the regions in table order: exactly "earliest match wins, ties in table order", in
+# one scan instead of one per region.
+_ANY_REGION = re.compile(
+    "|".join(f"(?P<r{i}>{region.combined.pattern})" for i, region in enumerate(BODY_REGIONS)),
+    re.IGNORECASE,
+)
 
 
 def find_body_region(text: str | None) -> str | None:
     """The body region named earliest in ``text`` ("left knee" → knee, "L4-5" → lumbar spine)."""
     if not text:
         return None
-    text = text[:_MAX_ITEM_CHARS]
-    best: tuple[int, str] | None = None
-    for region in BODY_REGIONS:
-        match = region.combined.search(text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), region.name)
-    return best[1] if best else None
+    match = _ANY_REGION.search(text[:_MAX_ITEM_CHARS])
+    if match is None:
+        return None
+    # The region's group is the outermost one that matched, so it is the last to close.
+    return BODY_REGIONS[int(match.lastgroup[1:])].name  # type: ignore[index]
 
 
 # --- guidelines ----------------------------------------------------------------------------------
@@ -140,6 +183,9 @@ def parse_guideline_citations(text: str | None, cited_by: str) -> list[Guideline
     return list(_citations(text[:_MAX_CITATION_CHARS], cited_by))
 
 
+_GUIDELINE_INDEX = _WordIndex(GUIDELINES)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _citations(text: str, cited_by: str) -> tuple[GuidelineCitation, ...]:
     """Citations in one passage, as an immutable (cacheable) tuple.
@@ -154,7 +200,7 @@ def _citations(text: str, cited_by: str) -> tuple[GuidelineCitation, ...]:
     for sentence in _SENTENCE_SPLIT.split(text):
         taken: list[tuple[int, int]] = []
         gates: dict[int, bool] = {}
-        for guideline in GUIDELINES:
+        for guideline in _GUIDELINE_INDEX.possible(sentence):  # the others cannot match
             gate = guideline.gate_compiled
             if gate is not None:
                 if id(gate) not in gates:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,11 +44,21 @@ _LAYOUTS: tuple[tuple[str, tuple[str, ...], _Parser], ...] = tuple(
     (module.LAYOUT, module.MARKERS, module.parse)
     for module in (final_determination, decisions_and_rationales, professional_review, notice_2013)
 )
-_SPACE = re.compile(r"\s+")
+
+
+# The ASCII characters that str.split() (and regex \s) take for whitespace.
+_ASCII_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace())
+_DROP_ASCII_SPACE = str.maketrans("", "", _ASCII_SPACE)
 
 
 def _marker_key(text: str) -> str:
-    return _SPACE.sub("", text).upper()
+    """The text without whitespace, upper-cased."""
+    # str.split() and regex \s agree on what is whitespace; split/join is several times faster
+    # than a regex substitution, and for ASCII text (nearly all) deleting with translate is
+    # faster again.
+    if text.isascii():
+        return text.translate(_DROP_ASCII_SPACE).upper()
+    return "".join(text.split()).upper()
 
 
 _MARKER_KEYS = {layout: tuple(_marker_key(m) for m in markers) for layout, markers, _ in _LAYOUTS}

@@ -58,6 +58,123 @@ def _combine(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+# --- required words ------------------------------------------------------------------------------
+# A table scan runs dozens of case-insensitive regexes over each text. Most can be ruled out
+# without running them: every match of r"\bnorco\b" contains "norco", so on ASCII text (where
+# IGNORECASE means ASCII case only and lower-casing keeps positions) a lower-cased text without
+# "norco" cannot match. :func:`required_words` reads such words off a pattern's source; it is
+# conservative and answers None (always run the regex) for anything it does not fully follow.
+
+
+def _top_level(pattern: str) -> list[tuple[int, str]] | None:
+    """(index, character) of every character outside brackets and groups, escapes skipped;
+    None if the brackets do not balance."""
+    out: list[tuple[int, str]] = []
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if depth == 0 and not in_class:
+                out.append((i, c))
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i = pattern.index("]", i + 1) + 1  # a "]" first in a class is a literal
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0:
+            out.append((i, c))
+        i += 1
+    return out if depth == 0 and not in_class else None
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """Index just past the group that opens at ``pattern[start]`` ("(")."""
+    depth, in_class, i = 0, False, start
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i = pattern.index("]", i + 1) + 1
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def required_words(pattern: str) -> frozenset[str] | None:
+    """Lower-case words of which every match of ``pattern`` (compiled IGNORECASE) contains at
+    least one, or None when that cannot be read off the source simply."""
+    top = _top_level(pattern)
+    if top is None:
+        return None
+    bars = [i for i, c in top if c == "|"]
+    words: set[str] = set()
+    for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True):
+        found = _leading_words(pattern[start + 1 : end])
+        if found is None:
+            return None
+        words |= found
+    return frozenset(words)
+
+
+def _leading_words(branch: str) -> frozenset[str] | None:
+    """The words one branch (no top-level "|") must start with, after zero-width assertions."""
+    i = 0
+    while True:  # skip \b, ^ and lookarounds: they consume nothing
+        if branch.startswith("\\b", i):
+            i += 2
+        elif branch.startswith("^", i):
+            i += 1
+        elif branch.startswith(("(?<!", "(?<=", "(?=", "(?!"), i):
+            end = _group_end(branch, i)
+            if end is None:
+                return None
+            i = end
+        else:
+            break
+    if branch.startswith("(?:", i):
+        end = _group_end(branch, i)
+        if end is None or branch[end : end + 1] in ("?", "*", "{"):
+            return None  # an optional group promises nothing
+        return required_words(branch[i + 3 : end - 1])
+    run = re.match(r"[A-Za-z0-9]*", branch[i:]).group()  # type: ignore[union-attr]
+    if branch[i + len(run) : i + len(run) + 1] in ("?", "*", "{"):
+        run = run[:-1]  # the last letter is optional ("s?") or repeated from zero
+    return frozenset({run.lower()}) if run else None
+
+
+def _all_required_words(patterns: tuple[str, ...]) -> frozenset[str] | None:
+    """Words of which any match of any of ``patterns`` contains one; None if unknown."""
+    words: set[str] = set()
+    for pattern in patterns:
+        found = required_words(pattern)
+        if found is None:
+            return None
+        words |= found
+    return frozenset(words)
+
+
 @dataclass(frozen=True)
 class CanonicalService:
     name: str
@@ -66,10 +183,13 @@ class CanonicalService:
     compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False, hash=False)
 
     combined: re.Pattern[str] = field(init=False, repr=False, compare=False, hash=False)
+    # Every match contains one of these words (see required_words); None: not known.
+    words: frozenset[str] | None = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", _compile(self.patterns))
         object.__setattr__(self, "combined", _combine(self.patterns))
+        object.__setattr__(self, "words", _all_required_words(self.patterns))
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.combined.search(text)
@@ -98,11 +218,14 @@ class CanonicalGuideline:
     compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False, hash=False)
     combined: re.Pattern[str] = field(init=False, repr=False, compare=False, hash=False)
     gate_compiled: re.Pattern[str] | None = field(init=False, repr=False, compare=False, hash=False)
+    # Every match contains one of these words (see required_words); None: not known.
+    words: frozenset[str] | None = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", _compile(self.patterns))
         object.__setattr__(self, "combined", _combine(self.patterns))
         object.__setattr__(self, "gate_compiled", _GATES.setdefault(self.gate, _gate(self.gate)))
+        object.__setattr__(self, "words", _all_required_words(self.patterns))
 
 
 def _svc(name: str, category: str, *patterns: str) -> CanonicalService:

@@ -50,10 +50,11 @@ _CHAR_MAP = str.maketrans(
         "\u200c": None,
         "\u200d": None,
         "\ufeff": None,
+        # Other C0/C1 control characters (binary junk) become spaces: in the same table, so one
+        # translate pass does it instead of a regex substitution after it.
+        **{chr(c): " " for c in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0))},
     }
 )
-# Other C0/C1 control characters (binary junk) become spaces.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{7}\b", re.IGNORECASE)
 
@@ -65,8 +66,11 @@ _BANNER = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"[ ]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?)\]])")
+# Each pattern starts with a literal space, so the regex engine jumps from one space to the
+# next instead of being tried at every character; the lookahead keeps the punctuation out of the
+# match, so the replacement is a plain "" (no per-match group expansion).
+_SPACES = re.compile(r"[ ][ ]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"[ ] *(?=[.,;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[]) +")
 
 # Outcome words that end an item line ("12 Physical therapy ...:  Upheld").
@@ -96,14 +100,20 @@ _MAX_ITEM_LINES = 4
 def normalise_unicode(text: str) -> str:
     """NFKC (ligatures, full-width forms) plus ASCII quotes, dashes and spaces."""
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n"))
-    return _CONTROL.sub(" ", text.translate(_CHAR_MAP))
+    return text.translate(_CHAR_MAP)
+
+
+def _tidy_spaces(text: str) -> str:
+    """No space before closing punctuation or after an opening bracket (line breaks kept)."""
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    if "( " in text or "[ " in text:  # rare; the check is much cheaper than the scan
+        text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    return text
 
 
 def tidy_line(line: str) -> str:
     """One space between words, none before closing punctuation or after an opening bracket."""
-    line = _SPACES.sub(" ", line.strip())
-    line = _SPACE_BEFORE_PUNCT.sub(r"\1", line)
-    return _SPACE_AFTER_OPEN.sub(r"\1", line)
+    return _tidy_spaces(_SPACES.sub(" ", line.strip()))
 
 
 _HEADING = re.compile(r"(?=(?:[^A-Za-z\n]*[A-Z]){4})[^a-z\n]{1,120}")
@@ -114,15 +124,15 @@ def is_heading(line: str) -> bool:
     return _HEADING.fullmatch(line) is not None
 
 
-_LINE_ENDS = re.compile(r"^ +| +$", re.MULTILINE)
-
-
 def _lines_without_banners(text: str) -> list[str | None]:
     """Tidied lines, blank ones as "" and removed banners as None (a banner is not a gap)."""
-    # Whole-text substitutions: one pass each instead of three per line.
+    # Whole-text passes: one each instead of three per line.
     text = _SPACES.sub(" ", text)
-    text = _SPACE_AFTER_OPEN.sub(r"\1", _SPACE_BEFORE_PUNCT.sub(r"\1", _LINE_ENDS.sub("", text)))
-    return [None if _BANNER.match(line) else line for line in text.split("\n")]
+    # Every run of spaces is now a single space, so plain replaces strip each line's ends (as
+    # ``^ +| +$`` per line would, at a fraction of the cost).
+    text = text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    lines = _tidy_spaces(text).split("\n")
+    return [None if line and _BANNER.match(line) else line for line in lines]  # "" is no banner
 
 
 def _gaps(lines: list[str | None]) -> list[tuple[str, int]]:
@@ -151,12 +161,22 @@ def _paragraph_gap(gaps: list[tuple[str, int]]) -> int:
     return 1
 
 
-def _item_starts(lines: list[str], para_before: list[bool]) -> set[int]:
+def _ends_item(line: str) -> bool:
+    """Whether ``line`` ends ": Upheld" (etc.), i.e. ``_ITEM_END.search(line)``: a match can only
+    start at the last colon (none follows in the match), so one anchored try there is enough
+    and a long joined paragraph is not rescanned from its start."""
+    colon = line.rfind(":")
+    return colon >= 0 and _ITEM_END.match(line, colon) is not None
+
+
+def _item_starts(
+    lines: list[str], para_before: list[bool], heading: list[bool], item_end: list[bool]
+) -> set[int]:
     """Indices of the first line of each item whose last line ends ": Upheld" (etc.): walk back
     over wrapped lines until one ends a sentence or a paragraph starts."""
     starts: set[int] = set()
-    for i, line in enumerate(lines):
-        if not _ITEM_END.search(line):
+    for i in range(len(lines)):
+        if not item_end[i]:
             continue
         j = i
         while (
@@ -164,12 +184,16 @@ def _item_starts(lines: list[str], para_before: list[bool]) -> set[int]:
             and i - j < _MAX_ITEM_LINES
             and not para_before[j]
             and not _SENTENCE_END.search(lines[j - 1])
-            and not is_heading(lines[j - 1])
+            and not heading[j - 1]
             and not _BREAK_BEFORE.match(lines[j])
         ):
             j -= 1
         starts.add(j)
     return starts
+
+
+# Characters that _SPACE_BEFORE_PUNCT removes spaces before.
+_CLOSING = frozenset(".,;:!?)]")
 
 
 def _join(previous: str, line: str) -> str:
@@ -189,34 +213,48 @@ def clean_text(text: str) -> str:
     # An outcome word alone on a line belongs to the item line above it.
     merged: list[tuple[str, int]] = []
     for line, gap in gaps:
-        if merged and _OUTCOME_ALONE.match(line) and merged[-1][0].endswith(":"):
+        if merged and merged[-1][0].endswith(":") and _OUTCOME_ALONE.match(line):
             merged[-1] = (merged[-1][0] + " " + line, merged[-1][1])
         else:
             merged.append((line, gap))
     lines = [line for line, _ in merged]
     para_before = [gap >= paragraph_gap for _, gap in merged]
-    item_starts = _item_starts(lines, para_before)
+    # Each line's tests run once here, not again when it is the line before the next one.
+    heading = [is_heading(line) for line in lines]
+    item_end = [_ends_item(line) for line in lines]
+    item_starts = _item_starts(lines, para_before, heading, item_end)
 
     out: list[str] = []
+    # is_heading(out[-1]) and _ends_item(out[-1]), kept up to date as out[-1] changes.
+    previous_heading = previous_item_end = False
+    space_before_punct = False  # whether a join put a space before closing punctuation
     for i, line in enumerate(lines):
         previous = out[-1] if out else ""
-        if i == 0:
-            out.append(line)
-        elif para_before[i]:
-            out.extend(("", line))
-        elif (
-            i in item_starts
-            or _BREAK_BEFORE.match(line)
-            or is_heading(line)
-            or is_heading(previous)
-            or _ITEM_END.search(previous)
+        if (
+            i == 0
+            or para_before[i]
+            or i in item_starts
+            or heading[i]
+            or previous_heading
+            or previous_item_end
             or not previous
+            or _BREAK_BEFORE.match(line)
         ):
+            if i != 0 and para_before[i]:
+                out.append("")
             out.append(line)
+            previous_heading, previous_item_end = heading[i], item_end[i]
         else:
-            out[-1] = _join(previous, line)
-    # Joining can put a space before punctuation that began the next line (", 49").
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", "\n".join(out)).strip()
+            # A joined line can become a heading ("AB" + "CD") or end an item (": " + "Upheld").
+            out[-1] = joined = _join(previous, line)
+            previous_heading, previous_item_end = is_heading(joined), _ends_item(joined)
+            space_before_punct = space_before_punct or line[0] in _CLOSING
+    cleaned = "\n".join(out)
+    # Joining can put a space before punctuation that began the next line (", 49"). Lines are
+    # already tidied, so only a join can have done so: scan only when one did.
+    if space_before_punct:
+        cleaned = _SPACE_BEFORE_PUNCT.sub("", cleaned)
+    return cleaned.strip()
 
 
 def flatten(text: str) -> str:

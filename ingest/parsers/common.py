@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ingest.normalise import (
@@ -31,28 +31,97 @@ from ingest.records import DecisionItem, ParsedDocument, Patient
 MAX_ITEMS = 100  # more "items" than this means the splitter is reading junk
 
 
+# A case-insensitive regex gets none of the regex engine's fast literal scanning, so searching a
+# whole letter tries the pattern at every character. When every match of a pattern starts with a
+# known word, str.find on the lower-cased text jumps straight to the first place a match can
+# start. That is exact for ASCII text (lower-casing keeps positions, and there IGNORECASE means
+# ASCII case only); other text is searched from the start as before.
+_FIRST_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {}
+
+
+def starting_with(pattern: re.Pattern[str], *words: str) -> re.Pattern[str]:
+    """``pattern``, noted as one whose every match starts with one of ``words`` (in any case),
+    so that :func:`find` and the helpers below can skip ahead to them."""
+    _FIRST_WORDS[pattern] = tuple(word.lower() for word in words)
+    return pattern
+
+
 def label(words: str) -> re.Pattern[str]:
     """A case-insensitive regex for a heading or label; any whitespace between words, optional
     space before a colon or bracket, so line breaks and PDF spacing do not matter."""
     parts = [re.escape(word) for word in words.split()]
     pattern = r"\s+".join(parts)
     pattern = pattern.replace(r"\(", r"\s*\(").replace(r":", r"\s*:")
-    return re.compile(pattern, re.IGNORECASE)
+    compiled = re.compile(pattern, re.IGNORECASE)
+    # Letters and digits are neither escaped nor replaced above: the match starts with them.
+    lead = re.match(r"[A-Za-z0-9]*", words.split()[0]).group()  # type: ignore[union-attr]
+    return starting_with(compiled, lead) if lead else compiled
+
+
+def _word_starts(lowered: str, words: tuple[str, ...], start: int) -> Iterator[int]:
+    """Positions from ``start`` on where one of ``words`` occurs in ``lowered``, in order. Each
+    word's next occurrence is kept, so the text is scanned once per word however many positions
+    are taken."""
+    nexts = [lowered.find(word, start) for word in words]  # -1: no more
+    while (position := min((i for i in nexts if i >= 0), default=-1)) >= 0:
+        yield position
+        nexts = [
+            lowered.find(word, position + 1) if i == position else i
+            for word, i in zip(words, nexts, strict=True)
+        ]
+
+
+# Positions tried one by one before the regex engine takes over the rest of the text: a letter
+# has a few, while odd text full of the word gets no more than this in Python-level overhead.
+_MAX_TRIES = 32
 
 
 def find(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] | None:
-    return pattern.search(text, start)
+    """``pattern.search(text, start)``; for a :func:`starting_with` pattern, tried only where one
+    of its words occurs (lookbehinds and ``^`` still see the whole text, as in a search)."""
+    words = _FIRST_WORDS.get(pattern)
+    if words is None or not text.isascii():
+        return pattern.search(text, start)
+    for tries, position in enumerate(_word_starts(text.lower(), words, max(start, 0))):
+        if tries == _MAX_TRIES:
+            return pattern.search(text, position)  # no match starts before ``position``
+        if (match := pattern.match(text, position)) is not None:
+            return match
+    return None
+
+
+def find_all(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, tried only where a :func:`starting_with` pattern's words
+    occur, as in :func:`find`."""
+    words = _FIRST_WORDS.get(pattern)
+    if words is None or not text.isascii():
+        return list(pattern.finditer(text))
+    matches: list[re.Match[str]] = []
+    end = tries = 0
+    # Such a pattern never matches empty, so, as in finditer, the next match is the first one
+    # starting at or after the previous match's end.
+    for position in _word_starts(text.lower(), words, 0):
+        if position < end:
+            continue
+        if tries == _MAX_TRIES:
+            matches.extend(pattern.finditer(text, position))  # none starts in [end, position)
+            break
+        tries += 1
+        if (match := pattern.match(text, position)) is not None:
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 def section(text: str, start: re.Pattern[str], ends: Sequence[re.Pattern[str]] = ()) -> str | None:
     """Text after the ``start`` heading up to the earliest of the ``ends`` headings (or the end);
     ``None`` when the start heading is absent."""
-    begin = start.search(text)
+    begin = find(start, text)
     if begin is None:
         return None
     stop = len(text)
     for end in ends:
-        match = end.search(text, begin.end())
+        match = find(end, text, begin.end())
         if match and match.start() < stop:
             stop = match.start()
     return text[begin.end() : stop]
@@ -64,7 +133,7 @@ def labelled_fields(block: str, labels: dict[str, re.Pattern[str]]) -> dict[str,
     hits = sorted(
         (m.start(), m.end(), name)
         for name, pattern in labels.items()
-        if (m := pattern.search(block)) is not None
+        if (m := find(pattern, block)) is not None
     )
     fields = {"_before": block[: hits[0][0]] if hits else block}
     for i, (_, end, name) in enumerate(hits):
@@ -93,7 +162,7 @@ def split_items(
     the label to the next item's start."""
     starts = [(m.start(), m.end()) for m in start.finditer(text)]
     start_positions = [s for s, _ in starts]
-    labels = [m.start() for m in first_label.finditer(text)]
+    labels = [m.start() for m in find_all(first_label, text)]
     found: list[tuple[int, int, int]] = []  # (item start, item text end, body start)
     floor = 0
     for position in labels:
@@ -121,6 +190,8 @@ _DATE = (
 _DATED = re.compile(r"\b(?:dated|date\s+of\s+(?:this\s+)?letter)\s*:\s*" + _DATE, re.IGNORECASE)
 _UR_DATE = re.compile(r"\bdate\s+of\s+UR\s+decision\s*:?\s*" + _DATE, re.IGNORECASE)
 _INJURY_HEADER = re.compile(r"\bdate\s+of\s+injury\s*:?\s*" + _DATE, re.IGNORECASE)
+for _pattern in (_DATED, _UR_DATE, _INJURY_HEADER):
+    starting_with(_pattern, "date")
 _INJURY_PROSE = re.compile(
     r"\b(?:injury|injured|injuries)\s+(?:\w+\s+){0,3}?(?:on|of|dated)\s*:?\s*" + _DATE
     + r"|\bdate\s+of\s+injury\s+(?:of|was|is|on)?\s*:?\s*" + _DATE,
@@ -128,13 +199,16 @@ _INJURY_PROSE = re.compile(
 )  # fmt: skip
 
 
+starting_with(CASE_NUMBER, "cm")
+
+
 def case_number(text: str) -> str | None:
-    match = CASE_NUMBER.search(text)
+    match = find(CASE_NUMBER, text)
     return match.group(0).upper() if match else None
 
 
 def _date_from(pattern: re.Pattern[str], text: str) -> str | None:
-    match = pattern.search(text)
+    match = find(pattern, text)
     if match is None:
         return None
     return parse_date(next((g for g in match.groups() if g), ""))

@@ -14,10 +14,12 @@ from ingest.parsers.clean import clean_text
 from ingest.parsers.common import (
     RawItem,
     build_document,
+    find,
     label,
     labelled_fields,
     section,
     split_items,
+    starting_with,
 )
 from ingest.parsers.errors import ParseError
 from ingest.records import ParsedDocument
@@ -48,7 +50,13 @@ _FIELDS = {
     ),
     "rationale": label("Rationale for the Decision:"),
 }
-_ANY_FIELD = re.compile("|".join(p.pattern for p in _FIELDS.values()), re.IGNORECASE)
+_ANY_FIELD = starting_with(
+    re.compile("|".join(p.pattern for p in _FIELDS.values()), re.IGNORECASE),
+    "medical",
+    "rationale",
+)
+starting_with(_FIELDS["claims"], "medical")
+starting_with(_FIELDS["reviewer"], "medical")
 # Findings are read from the flattened determination section; "N." starts each.
 _FINDING = re.compile(
     r"(?:^|\s)(?P<n>\d{1,2})[.)]\s+MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+"
@@ -65,7 +73,7 @@ def _findings(text: str) -> list[tuple[int, str, str]]:
 
 def parse(text: str, source: str) -> ParsedDocument:
     cleaned = clean_text(text)
-    decision_match = _DECISION.search(cleaned)
+    decision_match = find(_DECISION, cleaned)
     if decision_match is None:
         raise ParseError(
             source, "heading 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE' not found"
