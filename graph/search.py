@@ -35,6 +35,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, Literal, Protocol
@@ -86,6 +87,10 @@ STOP_WORDS = frozenset({
     "how", "our", "your", "you", "his", "her", "they", "them", "she", "him", "also", "such",
 })
 # fmt: on
+
+
+# Shared by every searcher: runs the server-side lists of a hybrid search beside the embedding.
+_BACKGROUND = ThreadPoolExecutor(max_workers=8, thread_name_prefix="imr-search")
 
 
 class QueryEmbedder(Protocol):
@@ -400,18 +405,22 @@ class PrecedentSearch:
             ranked, components = self._single(self._lexical(request, request.k), "lexical")
         else:
             pool = max(request.candidate_pool, request.k)
-            lists = {
-                "semantic": self._semantic(request, pool, notes),
-                "lexical": self._lexical(request, pool),
-            }
+            # The lexical and entity lists are server work: they run while the query is embedded.
+            lexical = _BACKGROUND.submit(self._lexical, request, pool)
+            entity_list = None
             if entities.get("service") or entities.get("region"):
                 # The request names a treatment or body region we know: decisions sharing them
                 # join the fusion as a third list (see HYBRID_ENTITY_LIST in the module doc).
-                lists["graph"] = self._neighbours(entities, request.filters.parameters(), pool)
+                entity_list = _BACKGROUND.submit(
+                    self._neighbours, entities, request.filters.parameters(), pool
+                )
                 notes.append(
                     "recognised entities joined the fusion: "
                     + ", ".join(f"{kind} {', '.join(values)}" for kind, values in entities.items())
                 )
+            lists = {"semantic": self._semantic(request, pool, notes), "lexical": lexical.result()}
+            if entity_list is not None:
+                lists["graph"] = entity_list.result()
             ranked, components = fuse_rrf(lists, request.rrf_k)
         ranked = ranked[: request.k]
         hits = self._hits(ranked, components, request, entities)
