@@ -22,7 +22,7 @@ def describe(progress: Progress) -> str:
     return (
         f"{progress.files_done}/{progress.files_total} files  "
         f"{progress.documents_ingested} ingested  {progress.documents_skipped} skipped  "
-        f"{progress.documents_failed} failed  {progress.files_per_s:.1f} docs/s  "
+        f"{progress.documents_failed} failed  {progress.documents_per_s:.1f} docs/s  "
         f"ETA {_duration(progress.eta_s)}"
     )
 

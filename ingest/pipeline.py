@@ -69,6 +69,11 @@ class Progress:
         return self.files_done / self.elapsed_s if self.elapsed_s > 0 else 0.0
 
     @property
+    def documents_per_s(self) -> float:
+        done = self.documents_ingested + self.documents_skipped + self.documents_failed
+        return done / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+    @property
     def eta_s(self) -> float | None:
         rate = self.files_per_s
         return (self.files_total - self.files_done) / rate if rate > 0 else None
