@@ -183,7 +183,7 @@ def test_imr_ui_serves_loopback_by_default(monkeypatch):
         return Done()
 
     monkeypatch.setattr(ui_command.subprocess, "run", fake_run)
-    result = CliRunner().invoke(cli, ["ui", "--port", "8777", "--headless"])
+    result = CliRunner().invoke(cli, ["ui", "--port", "8777"])
     assert result.exit_code == 0, result.output
     args, kwargs = calls[0]
     assert args[args.index("--server.address") + 1] == "127.0.0.1"

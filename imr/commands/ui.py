@@ -57,7 +57,13 @@ def streamlit_command(port: int, address: str, headless: bool) -> list[str]:
     help="Address to listen on. The default serves this machine only; 0.0.0.0 exposes the app "
     "(and the letters in the graph) to the network.",
 )
-@click.option("--headless", is_flag=True, help="Do not open a browser.")
+@click.option(
+    "--headless/--open-browser",
+    default=True,
+    show_default=True,
+    help="Headless (the default) opens no browser and never stops to ask Streamlit's first-run "
+    "e-mail question, which would hang `make run` on a fresh machine.",
+)
 def ui_command(port: int, address: str, headless: bool) -> None:
     """Serve the precedent-search app (search, decision, analytics, Cypher console, ingest).
 
@@ -66,7 +72,7 @@ def ui_command(port: int, address: str, headless: bool) -> None:
     \b
     Examples:
       imr ui                       # http://127.0.0.1:8501
-      imr ui --port 8600 --headless
+      imr ui --port 8600 --open-browser
     """
     command = streamlit_command(port, address, headless)
     completed = subprocess.run(command, cwd=working_directory(), check=False)
