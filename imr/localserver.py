@@ -180,6 +180,22 @@ def ensure_distribution(java: Path, progress: ProgressCallback | None = None) ->
     return lib
 
 
+def process_alive(pid: int) -> bool:
+    """Running, and not a zombie: a killed server whose parent never reaped it still answers
+    `kill -0` but serves nothing."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except OSError:
+        return True  # no /proc (macOS): kill -0 is all there is
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
 def port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         # As the server binds: connections of a killed predecessor in TIME_WAIT must not move
@@ -224,13 +240,7 @@ class LocalServer:
             pid = int(self.pid_file.read_text(encoding="utf-8").strip())
         except (OSError, ValueError):
             return None
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return None
-        except PermissionError:
-            return pid
-        return pid
+        return pid if process_alive(pid) else None
 
     def uri(self) -> str | None:
         uri = self._state().get("uri")
