@@ -32,7 +32,7 @@ bench: venv
 
 ## make soak: the long reliability suite
 soak: venv
-	bash scripts/test.sh -m soak --timeout=1800
+	bash scripts/test.sh -m soak -s --timeout=1800
 
 neo4j-start: venv
 	$(BIN)/imr neo4j start
