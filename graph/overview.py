@@ -16,6 +16,12 @@ class GraphOverview:
     outcomes: dict[str, int]
 
 
+def server_version(driver: Driver) -> str | None:
+    """"5.26.30 community", from the server's own components list."""
+    records = driver.execute_query(queries.SERVER_COMPONENTS, routing_=RoutingControl.READ).records
+    return f"{records[0]['version']} {records[0]['edition']}" if records else None
+
+
 def graph_overview(driver: Driver, database: str) -> GraphOverview:
     def read(query: str, key: str) -> dict[str, int]:
         records = driver.execute_query(query, database_=database, routing_=RoutingControl.READ)

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 import click
-from neo4j import RoutingControl
 
-from graph import queries
 from graph.connection import open_driver, wait_until_ready
 from graph.errors import ImrError
+from graph.overview import server_version
 from imr.localserver import LocalServer, ServerStatus
 from imr.settings import Settings
 
@@ -27,10 +26,7 @@ def _version_probe(server: LocalServer) -> Callable[[], str | None]:
         except ImrError:
             return None
         with driver:
-            records = driver.execute_query(
-                queries.SERVER_COMPONENTS, routing_=RoutingControl.READ
-            ).records
-        return f"{records[0]['version']} {records[0]['edition']}" if records else None
+            return server_version(driver)
 
     return probe
 
