@@ -21,6 +21,7 @@ Choices worth knowing:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 SERVICE_CATEGORIES: tuple[str, ...] = (
@@ -66,59 +67,69 @@ def _combine(patterns: tuple[str, ...]) -> re.Pattern[str]:
 # conservative and answers None (always run the regex) for anything it does not fully follow.
 
 
-def _top_level(pattern: str) -> list[tuple[int, str]] | None:
-    """(index, character) of every character outside brackets and groups, escapes skipped;
-    None if the brackets do not balance."""
-    out: list[tuple[int, str]] = []
-    depth, in_class, i = 0, False, 0
+def _class_end(pattern: str, start: int) -> int:
+    """Index just past the character class that opens at ``pattern[start]`` ("[")."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1  # a "]" first in a class is a literal
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "]":
+            return i + 1
+        else:
+            i += 1
+    raise ValueError(f"unterminated character class at {start}")
+
+
+def _outside_classes(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(index, character) of the pattern's characters outside character classes, from
+    ``start``; an escape is one "\\" item. ValueError on an unterminated class."""
+    i = start
     while i < len(pattern):
         c = pattern[i]
-        if c == "\\":
-            if depth == 0 and not in_class:
-                out.append((i, c))
-            i += 2
+        if c == "[":
+            i = _class_end(pattern, i)
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
-                i = pattern.index("]", i + 1) + 1  # a "]" first in a class is a literal
-                continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif depth == 0:
-            out.append((i, c))
-        i += 1
-    return out if depth == 0 and not in_class else None
+        yield i, c
+        i += 2 if c == "\\" else 1
+
+
+def _top_level(pattern: str) -> list[tuple[int, str]] | None:
+    """(index, character) of every character outside brackets and groups, escapes as "\\";
+    None if the brackets do not balance."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    try:
+        for i, c in _outside_classes(pattern):
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif depth == 0:
+                out.append((i, c))
+    except ValueError:
+        return None
+    return out if depth == 0 else None
 
 
 def _group_end(pattern: str, start: int) -> int | None:
     """Index just past the group that opens at ``pattern[start]`` ("(")."""
-    depth, in_class, i = 0, False, start
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
-                i = pattern.index("]", i + 1) + 1
-                continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    depth = 0
+    try:
+        for i, c in _outside_classes(pattern, start):
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+    except ValueError:
+        return None
     return None
 
 
