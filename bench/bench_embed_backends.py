@@ -88,6 +88,7 @@ def main() -> None:
     print(json.dumps(results, indent=2), flush=True)
 
     if args.quality:
+        from graph.backup import clear_graph
         from graph.evaluation import evaluate, load_queries
         from graph.schema import ensure_schema
         from graph.search import PrecedentSearch
@@ -101,12 +102,7 @@ def main() -> None:
         cached = CachedEmbedder(int8, EmbeddingCache(settings.embedding_cache_dir / "cache.sqlite"))
         driver, info = connect(settings)
         with driver:
-            from graph import queries
-
-            while driver.execute_query(queries.DELETE_ALL_BATCH, {"batch_size": 20_000}).records[0][
-                "deleted"
-            ]:
-                pass
+            clear_graph(driver, info.database)
             ensure_schema(driver, info.database, int8.dimensions)
             started = time.perf_counter()
             summary = IngestJob(

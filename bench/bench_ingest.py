@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from graph import queries
+from graph.backup import clear_graph
 from graph.schema import ensure_schema
 from imr.runtime import connect, embedder_for
 from imr.settings import Settings
@@ -31,13 +32,6 @@ from ingest.pipeline import IngestJob, IngestOptions, discover
 from ingest.records import ParsedDocument
 
 ITEMS_PER_LETTER = 1.6  # the generator's mean, to size a corpus by decisions
-
-
-def wipe(driver, database: str) -> None:
-    while driver.execute_query(
-        queries.DELETE_ALL_BATCH, {"batch_size": 20_000}, database_=database
-    ).records[0]["deleted"]:
-        pass
 
 
 def peak_rss_mb() -> float:
@@ -189,7 +183,7 @@ def main() -> None:
     driver, info = connect(settings)
     reports = args.data / "reports"
     with driver:
-        wipe(driver, info.database)
+        clear_graph(driver, info.database)
         ensure_schema(driver, info.database, cached.dimensions)
         # End to end; embeddings already in the cache are reused (the first run fills it).
         results["end_to_end"] = time_ingest(
@@ -197,19 +191,19 @@ def main() -> None:
         )
         print(json.dumps(results["end_to_end"]))
         # Load-only through the job (parse + cached embeddings + load) ...
-        wipe(driver, info.database)
+        clear_graph(driver, info.database)
         results["load_only"] = time_ingest(
             driver, info.database, cached, corpus, reports, args.batch_size
         )
         print(json.dumps(results["load_only"]))
         # ... and the graph writes alone, with the vector index online and without it.
         for batch_size in (64, 256, 1024):
-            wipe(driver, info.database)
+            clear_graph(driver, info.database)
             results[f"writes_with_vector_index_b{batch_size}"] = time_graph_writes(
                 driver, info.database, documents, cached, batch_size
             )
             print(json.dumps(results[f"writes_with_vector_index_b{batch_size}"]))
-        wipe(driver, info.database)
+        clear_graph(driver, info.database)
         driver.execute_query(f"DROP INDEX {queries.VECTOR_INDEX_NAME} IF EXISTS")
         results["writes_without_vector_index"] = time_graph_writes(
             driver, info.database, documents, cached, args.batch_size

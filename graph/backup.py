@@ -123,6 +123,15 @@ def import_graph(driver: Driver, database: str, in_dir: Path) -> dict[str, int]:
     return {"cases": len(cases), "decisions": len(decisions), "source_files": len(files)}
 
 
+def clear_graph(driver: Driver, database: str, batch_size: int = 20_000) -> None:
+    """Delete every node and relationship, in batches (one transaction would hold them all).
+    Indexes and constraints stay. For tests, benchmarks and restoring into an empty database."""
+    while driver.execute_query(
+        queries.DELETE_ALL_BATCH, {"batch_size": batch_size}, database_=database
+    ).records[0]["deleted"]:
+        pass
+
+
 def _canonical(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, FLOAT_DIGITS)

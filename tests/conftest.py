@@ -20,7 +20,7 @@ os.environ.setdefault("IMR_NEO4J_HEAP", "1g")
 os.environ.setdefault("IMR_NEO4J_PAGECACHE", "1g")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from graph import queries  # noqa: E402
+from graph.backup import clear_graph  # noqa: E402
 from graph.connection import wait_until_ready  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from imr.localserver import LocalServer  # noqa: E402
@@ -66,13 +66,7 @@ def database(settings: Settings, neo4j_server: None) -> str:
     return connection_info(settings).database
 
 
-def wipe(driver, database: str) -> None:
-    while True:
-        summary = driver.execute_query(
-            queries.DELETE_ALL_BATCH, {"batch_size": 10_000}, database_=database
-        )
-        if summary.records[0]["deleted"] == 0:
-            return
+wipe = clear_graph
 
 
 @pytest.fixture(scope="session")
