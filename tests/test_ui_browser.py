@@ -155,7 +155,8 @@ def test_search_shows_stats_then_cards_and_keeps_the_query_in_the_url(page, app_
     first_card = page.get_by_role("link", name="Open decision").first.bounding_box()
     assert stats["y"] < first_card["y"], "the precedent stats come first"
     assert page.get_by_text("Most-cited guidelines").is_visible()
-    assert page.get_by_text("Why it matched:").first.is_visible()
+    # Cards stream in element by element: wait for the chips as for the link above.
+    page.get_by_text("Why it matched:").first.wait_for(state="visible")
     no_exception_on_page(page)
     shoot(page, "search")
 
