@@ -21,41 +21,73 @@ from ingest.generate.catalogue import SERVICE_BY_NAME
 
 # (upheld cue, overturned cue) by rationale family, in the words of someone describing a case.
 CUES: dict[str, tuple[str, str]] = {
-    "opioid": ("on it for months, pain unchanged, no drug screens or pain contract",
-               "pain drops and can do chores and modified work on a stable dose, screens clean"),
-    "nsaid": ("long-term use with stomach upset and no lab monitoring",
-              "short course for an arthritis flare-up"),
-    "muscle_relaxant": ("taking it daily for many months, no acute spasm",
-                        "acute flare of back spasm, short course only"),
-    "neuropathic": ("no documented benefit from the medication so far",
-                    "burning radiating nerve pain, the drug clearly helps function"),
-    "pt": ("already finished many therapy visits without improvement, could do home exercise",
-           "first course of therapy after a new injury, getting better"),
-    "postop_pt": ("more visits than the post-surgical allowance",
-                  "a few weeks after surgery, within the postsurgical visit allowance"),
+    "opioid": (
+        "on it for months, pain unchanged, no drug screens or pain contract",
+        "pain drops and can do chores and modified work on a stable dose, screens clean",
+    ),
+    "nsaid": (
+        "long-term use with stomach upset and no lab monitoring",
+        "short course for an arthritis flare-up",
+    ),
+    "muscle_relaxant": (
+        "taking it daily for many months, no acute spasm",
+        "acute flare of back spasm, short course only",
+    ),
+    "neuropathic": (
+        "no documented benefit from the medication so far",
+        "burning radiating nerve pain, the drug clearly helps function",
+    ),
+    "pt": (
+        "already finished many therapy visits without improvement, could do home exercise",
+        "first course of therapy after a new injury, getting better",
+    ),
+    "postop_pt": (
+        "more visits than the post-surgical allowance",
+        "a few weeks after surgery, within the postsurgical visit allowance",
+    ),
     "chiro": ("many prior sessions without lasting benefit", "initial trial, improving"),
-    "acupuncture": ("many prior sessions without lasting benefit",
-                    "first trial because pain pills are not tolerated"),
-    "imaging": ("no red flags or neurological deficit and no surgery planned",
-                "progressive numbness and weakness despite conservative care"),
-    "electrodiagnostic": ("no neurological findings on examination",
-                          "numbness and tingling with positive exam findings"),
-    "esi": ("no radiculopathy on exam or imaging, the last injection did not help",
-            "radiculopathy confirmed on imaging after failed conservative care"),
-    "facet": ("radicular symptoms, prior block gave no relief",
-              "axial pain without radiculopathy, diagnostic block indicated"),
-    "surgery": ("imaging does not show a clear lesion and conservative care not tried",
-                "failed months of conservative care and imaging confirms the lesion"),
+    "acupuncture": (
+        "many prior sessions without lasting benefit",
+        "first trial because pain pills are not tolerated",
+    ),
+    "imaging": (
+        "no red flags or neurological deficit and no surgery planned",
+        "progressive numbness and weakness despite conservative care",
+    ),
+    "electrodiagnostic": (
+        "no neurological findings on examination",
+        "numbness and tingling with positive exam findings",
+    ),
+    "esi": (
+        "no radiculopathy on exam or imaging, the last injection did not help",
+        "radiculopathy confirmed on imaging after failed conservative care",
+    ),
+    "facet": (
+        "radicular symptoms, prior block gave no relief",
+        "axial pain without radiculopathy, diagnostic block indicated",
+    ),
+    "surgery": (
+        "imaging does not show a clear lesion and conservative care not tried",
+        "failed months of conservative care and imaging confirms the lesion",
+    ),
     "dme": ("no documented trial or functional benefit", "helps function after a successful trial"),
-    "electrotherapy": ("no one-month trial documented",
-                       "successful one-month trial with less pain and less medication"),
-    "psych": ("no progress documented after many sessions",
-              "depression from chronic pain, improving after the first sessions"),
-    "program": ("poor candidate with negative predictors of success",
-                "motivated, other treatment failed, a good candidate"),
+    "electrotherapy": (
+        "no one-month trial documented",
+        "successful one-month trial with less pain and less medication",
+    ),
+    "psych": (
+        "no progress documented after many sessions",
+        "depression from chronic pain, improving after the first sessions",
+    ),
+    "program": (
+        "poor candidate with negative predictors of success",
+        "motivated, other treatment failed, a good candidate",
+    ),
 }
-GENERIC = ("no documented functional improvement, not supported by the guidelines",
-           "documented functional improvement, meets the guideline criteria")
+GENERIC = (
+    "no documented functional improvement, not supported by the guidelines",
+    "documented functional improvement, meets the guideline criteria",
+)
 TEMPLATES = (
     "{age}-year-old {sex} with {where}: request for {svc}; {cue}",
     "Is {svc} medically necessary for {where}? {cue}",
@@ -71,9 +103,16 @@ def build(truth: Path, n: int, seed: int) -> list[dict]:
         doc = json.loads(line)
         case_id = doc["case_id"]
         for number, item in enumerate(doc["items"], 1):
-            decisions.append({"id": f"{case_id}:{number}", "service": item["service"],
-                              "region": item["body_region"], "outcome": item["outcome"],
-                              "age": doc["patient"]["age"], "sex": doc["patient"]["sex"]})
+            decisions.append(
+                {
+                    "id": f"{case_id}:{number}",
+                    "service": item["service"],
+                    "region": item["body_region"],
+                    "outcome": item["outcome"],
+                    "age": doc["patient"]["age"],
+                    "sex": doc["patient"]["sex"],
+                }
+            )
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for decision in decisions:
         by_key[(decision["service"], decision["region"])].append(decision)
@@ -91,12 +130,24 @@ def build(truth: Path, n: int, seed: int) -> list[dict]:
         cue = upheld_cue if target["outcome"] == "upheld" else overturned_cue
         where = f"{target['region']} pain" if target["region"] else "chronic pain"
         text = rng.choice(TEMPLATES).format(
-            age=target["age"], sex=target["sex"] or "injured", where=where,
-            svc=rng.choice(service.short), cue=cue)
-        relevant = {d["id"]: (2 if d["outcome"] == target["outcome"] else 1)
-                    for d in by_key[(target["service"], target["region"])]}
-        queries.append({"query": text, "relevant": relevant,
-                        "service": target["service"], "region": target["region"]})
+            age=target["age"],
+            sex=target["sex"] or "injured",
+            where=where,
+            svc=rng.choice(service.short),
+            cue=cue,
+        )
+        relevant = {
+            d["id"]: (2 if d["outcome"] == target["outcome"] else 1)
+            for d in by_key[(target["service"], target["region"])]
+        }
+        queries.append(
+            {
+                "query": text,
+                "relevant": relevant,
+                "service": target["service"],
+                "region": target["region"],
+            }
+        )
         if len(queries) == n:
             break
     return queries

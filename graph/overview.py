@@ -17,7 +17,7 @@ class GraphOverview:
 
 
 def server_version(driver: Driver) -> str | None:
-    """"5.26.30 community", from the server's own components list."""
+    """ "5.26.30 community", from the server's own components list."""
     records = driver.execute_query(queries.SERVER_COMPONENTS, routing_=RoutingControl.READ).records
     return f"{records[0]['version']} {records[0]['edition']}" if records else None
 

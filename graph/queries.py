@@ -545,6 +545,7 @@ CONSOLE_EXAMPLE_PARAMS: dict[str, dict[str, object]] = {
     "Reviewer specialties deciding a service ($service)": {"service": "acupuncture"},
 }
 
+
 def decisions_by_filter(active: Iterable[str]) -> str:
     """Decisions matching the filters alone (a search without query text), newest first."""
     return f"""
@@ -554,6 +555,7 @@ RETURN d.decision_id AS decision_id
 ORDER BY d.decision_date DESC, d.decision_id
 LIMIT $limit
 """
+
 
 # Files already loaded with the same content (the upload page skips them).
 SOURCE_FILES_BY_SHA256 = """

@@ -162,9 +162,7 @@ class _Quarantine:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(asdict(failure)) + "\n")
-        logger.info(
-            "Could not ingest '%s' (%s): %s", failure.path, failure.stage, failure.reason
-        )
+        logger.info("Could not ingest '%s' (%s): %s", failure.path, failure.stage, failure.reason)
 
 
 def _parsed_files(

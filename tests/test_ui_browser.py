@@ -221,6 +221,10 @@ def test_cypher_console_refuses_writes_and_runs_examples(page, app_url):
     page.get_by_text("Refused: the console is read-only").wait_for()
     page.get_by_label("Example questions").click()
     page.get_by_role("option", name="Outcomes per treatment category").click()
+    # Run only once the example has reached the editor: a click before that rerun lands would
+    # send the editor's old text (the refused CREATE) along with the button press.
+    example_loaded = re.compile(r"^MATCH \(d:Decision\)")
+    expect(page.get_by_label("Query")).to_have_value(example_loaded, timeout=WAIT_MS)
     settle(page)
     page.get_by_role("button", name="Run").click()
     page.get_by_text(re.compile(r"^\d+ rows in \d+ ms$")).wait_for()

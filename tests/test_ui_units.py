@@ -57,8 +57,9 @@ def test_highlights_survive_and_the_rest_is_escaped():
 def test_snippets_mark_whole_words_never_function_words():
     from graph.search import make_snippet
 
-    _, marked = make_snippet("There is therapy for the spine. Injections were given.",
-                             ["the", "therapy", "injection"])
+    _, marked = make_snippet(
+        "There is therapy for the spine. Injections were given.", ["the", "therapy", "injection"]
+    )
     assert marked == "There is **therapy** for the spine. **Injections** were given."
 
 
