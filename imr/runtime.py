@@ -24,6 +24,10 @@ def embedder_for(settings: Settings) -> CachedEmbedder:
     from ingest.embed import CachedEmbedder, EmbeddingCache, SentenceTransformerEmbedder
 
     model = SentenceTransformerEmbedder(
-        settings.embed_model, settings.embed_device, settings.embed_batch_size
+        settings.embed_model,
+        settings.embed_device,
+        settings.embed_batch_size,
+        backend=settings.embed_backend,
+        models_dir=settings.models_dir,
     )
     return CachedEmbedder(model, EmbeddingCache(settings.embedding_cache_dir / "cache.sqlite"))

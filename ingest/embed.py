@@ -4,7 +4,7 @@ an on-disk cache keyed by (model fingerprint, text hash).
 Long texts: all-MiniLM-L6-v2 reads at most 256 word pieces and a rationale is often longer
 (~150–400 words ≈ 200–520 pieces). Plain truncation would drop the conclusion ("... the request
 is non-certified"), which is what separates an upheld from an overturned precedent. So a text
-over the window keeps its first HEAD_SHARE of the window and fills the rest from its end
+over the window keeps the first half of the window and fills the rest from its end
 (head-and-tail truncation, as in Sun et al. 2019, "How to fine-tune BERT for text
 classification"). It costs nothing extra at encode time, unlike chunk-and-pool, which would
 multiply the CPU cost of ingest by the number of chunks.
@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,9 +25,12 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from ingest.backends import check_backend, load_model
+from ingest.overlapped import OverlappedEncoder
+from ingest.window import head_and_tail
+
 logger = logging.getLogger(__name__)
 
-HEAD_SHARE = 0.5
 LONG_TEXT_STRATEGY = "head-tail-v1"
 
 
@@ -86,13 +90,34 @@ def model_dimensions(model: str) -> int:
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model, loaded lazily on first use."""
 
-    def __init__(self, model: str, device: str = "cpu", batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model: str,
+        device: str = "cpu",
+        batch_size: int = 32,
+        *,
+        backend: str = "torch",
+        models_dir: Path | None = None,
+        overlap: bool | None = None,
+    ) -> None:
         self.model_name = model
         self.device = device
         self.batch_size = batch_size
+        self.backend = check_backend(backend)
+        self.models_dir = models_dir or Path(tempfile.gettempdir()) / "imr-models"
+        # The overlapped encoder pays off where tokenization is the bottleneck (a GPU); on a CPU
+        # the forward pass dominates and the stock encode() is kept. Only PyTorch models.
+        if overlap is None:
+            overlap = device.startswith("cuda") and backend == "torch"
+        self.overlap = overlap
+        self._overlapped: OverlappedEncoder | None = None
         self._model: Any = None
         self._lock = threading.Lock()
-        self._fingerprint = f"{model_fingerprint(model)}|{LONG_TEXT_STRATEGY}"
+        self._content_fingerprint = model_fingerprint(model)
+        # Another runtime gives (slightly) other vectors: its cache entries must not mix with
+        # PyTorch's. PyTorch keeps the original form so existing caches stay valid.
+        runtime = "" if backend == "torch" else f"|{backend}"
+        self._fingerprint = f"{self._content_fingerprint}{runtime}|{LONG_TEXT_STRATEGY}"
 
     @property
     def fingerprint(self) -> str:
@@ -103,14 +128,19 @@ class SentenceTransformerEmbedder:
             if self._model is None:
                 _offline_by_default()
                 import transformers
-                from sentence_transformers import SentenceTransformer
 
                 # Length warnings are expected: fit_window() handles long texts on purpose.
                 transformers.logging.set_verbosity_error()
                 transformers.logging.disable_progress_bar()
 
                 try:
-                    self._model = SentenceTransformer(self.model_name, device=self.device)
+                    self._model = load_model(
+                        self.model_name,
+                        self.device,
+                        self.backend,
+                        self._content_fingerprint,
+                        self.models_dir,
+                    )
                 except OSError as error:
                     from graph.errors import ConfigurationError
 
@@ -145,15 +175,17 @@ class SentenceTransformerEmbedder:
             if len(ids) <= budget:
                 fitted.append(text)
                 continue
-            head = int(budget * HEAD_SHARE)
-            kept = ids[:head] + ids[len(ids) - (budget - head) :]
-            fitted.append(tokenizer.decode(kept))
+            fitted.append(tokenizer.decode(head_and_tail(ids, budget)))
         return fitted
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         model = self._load()
+        if self.overlap:
+            if self._overlapped is None:
+                self._overlapped = OverlappedEncoder(model, batch_size=self.batch_size)
+            return self._overlapped.encode(texts)
         vectors = model.encode(
             self.fit_window(texts),
             batch_size=self.batch_size,
