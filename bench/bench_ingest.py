@@ -47,6 +47,26 @@ def corpus_for(decisions: int, root: Path, seed: int) -> Path:
     return out
 
 
+def store_sizes_mb(settings: Settings) -> dict[str, float] | None:
+    """On-disk size of the local server's database: record stores and each index kind."""
+    database = settings.server_dir / "home" / "data" / "databases" / "neo4j"
+    if not database.is_dir():
+        return None
+
+    def size(path: Path) -> float:
+        files = [path] if path.is_file() else [f for f in path.rglob("*") if f.is_file()]
+        return round(sum(f.stat().st_size for f in files) / 2**20, 1)
+
+    sizes = {"total": size(database)}
+    index_root = database / "schema" / "index"
+    for kind in sorted(index_root.iterdir()) if index_root.is_dir() else []:
+        sizes[f"index:{kind.name}"] = size(kind)
+    sizes["record_stores"] = round(
+        sizes["total"] - sum(v for k, v in sizes.items() if k.startswith("index:")), 1
+    )
+    return sizes
+
+
 def time_parse(files: list[Path]) -> tuple[float, list[ParsedDocument]]:
     started = time.perf_counter()
     documents = [r for f in files for r in parse_path(f) if isinstance(r, ParsedDocument)]
@@ -129,6 +149,12 @@ def main() -> None:
         help="texts for the model-ceiling vs pipeline embedding comparison",
     )
     parser.add_argument("--batch-size", type=int, default=256, help="decisions per load")
+    parser.add_argument(
+        "--write-batch-sizes",
+        type=lambda text: [int(n) for n in text.split(",")],
+        default=[64, 256, 1024],
+        help="batch sizes for the graph-writes-alone runs, comma-separated",
+    )
     parser.add_argument("--data", type=Path, default=Path("bench-data"))
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     args = parser.parse_args()
@@ -197,18 +223,29 @@ def main() -> None:
         )
         print(json.dumps(results["load_only"]))
         # ... and the graph writes alone, with the vector index online and without it.
-        for batch_size in (64, 256, 1024):
+        for batch_size in args.write_batch_sizes:
             clear_graph(driver, info.database)
             results[f"writes_with_vector_index_b{batch_size}"] = time_graph_writes(
                 driver, info.database, documents, cached, batch_size
             )
             print(json.dumps(results[f"writes_with_vector_index_b{batch_size}"]))
-        clear_graph(driver, info.database)
-        driver.execute_query(f"DROP INDEX {queries.VECTOR_INDEX_NAME} IF EXISTS")
-        results["writes_without_vector_index"] = time_graph_writes(
-            driver, info.database, documents, cached, args.batch_size
-        )
-        print(json.dumps(results["writes_without_vector_index"]))
+        # Where the write time goes: the same writes without each Lucene-backed index.
+        for label, dropped in (
+            ("writes_without_fulltext_index", [queries.FULLTEXT_INDEX_NAME]),
+            (
+                "writes_without_fulltext_and_vector_index",
+                [queries.FULLTEXT_INDEX_NAME, queries.VECTOR_INDEX_NAME],
+            ),
+            ("writes_without_vector_index", [queries.VECTOR_INDEX_NAME]),
+        ):
+            clear_graph(driver, info.database)
+            ensure_schema(driver, info.database, cached.dimensions)
+            for index in dropped:
+                driver.execute_query(f"DROP INDEX {index} IF EXISTS")
+            results[label] = time_graph_writes(
+                driver, info.database, documents, cached, args.batch_size
+            )
+            print(label, json.dumps(results[label]))
         # Index build over the same vectors afterwards (population), for comparison.
         started = time.perf_counter()
         ensure_schema(driver, info.database, cached.dimensions)
@@ -226,6 +263,7 @@ def main() -> None:
     results["vector_index_share_of_load"] = round(max(0.0, with_index - without) / with_index, 3)
     results["hnsw_standalone"] = hnsw_build(vectors)
     results["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    results["store_mb"] = store_sizes_mb(settings)
     print(json.dumps(results, indent=2))
     if args.out:
         args.out.write_text(json.dumps(results, indent=2))

@@ -112,13 +112,17 @@ def import_graph(driver: Driver, database: str, in_dir: Path) -> dict[str, int]:
     def write(tx: ManagedTransaction, query: str, key: str, rows: list[dict[str, Any]]) -> None:
         tx.run(query, {key: rows}).consume()
 
+    def write_decisions(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
+        tx.run(queries.LOAD_VOCABULARY, queries.vocabulary_parameters(rows)).consume()
+        tx.run(queries.LOAD_DECISIONS, {"decisions": rows}).consume()
+
     with driver.session(database=database) as session:
         for start in range(0, len(cases), IMPORT_BATCH):
             batch = cases[start : start + IMPORT_BATCH]
             session.execute_write(write, queries.LOAD_CASES, "cases", batch)
         for start in range(0, len(decisions), IMPORT_BATCH):
             batch = decisions[start : start + IMPORT_BATCH]
-            session.execute_write(write, queries.LOAD_DECISIONS, "decisions", batch)
+            session.execute_write(write_decisions, batch)
         session.execute_write(write, queries.LOAD_SOURCE_FILES, "files", files)
     return {"cases": len(cases), "decisions": len(decisions), "source_files": len(files)}
 

@@ -7,7 +7,9 @@ accept validated integers only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 # -- server ------------------------------------------------------------------------------------
 SERVER_COMPONENTS = (
@@ -64,6 +66,35 @@ def vector_index(dimensions: int) -> str:
     return (
         f"CREATE VECTOR INDEX {VECTOR_INDEX_NAME} IF NOT EXISTS "
         "FOR (d:Decision) ON d.rationale_embedding "
+        f"OPTIONS {{indexConfig: {{`vector.dimensions`: {dimensions}, "
+        "`vector.similarity_function`: 'cosine'}}"
+    )
+
+
+# Neo4j 2026.01+ (Cypher 25): the vector index also stores these Decision properties, so the SEARCH
+# clause filters on them inside the index instead of after it. Scalars only (strings, integers,
+# dates): the index cannot hold lists. They back the filters in SEARCH_FILTERS.
+VECTOR_FILTER_PROPERTIES: tuple[str, ...] = (
+    "outcome",
+    "category",
+    "service",
+    "body_region",
+    "source_kind",
+    "patient_sex",
+    "decision_date",
+    "age_low",
+    "age_high",
+)
+
+
+def vector_index_with_filters(dimensions: int) -> str:
+    """The vector index with VECTOR_FILTER_PROPERTIES as in-index filter properties (2026.01+)."""
+    if not isinstance(dimensions, int) or not 1 <= dimensions <= 4096:
+        raise ValueError(f"vector dimension must be an integer in 1..4096, got {dimensions!r}")
+    with_list = ", ".join(f"d.{prop}" for prop in VECTOR_FILTER_PROPERTIES)
+    return (
+        f"CYPHER 25 CREATE VECTOR INDEX {VECTOR_INDEX_NAME} IF NOT EXISTS "
+        f"FOR (d:Decision) ON d.rationale_embedding WITH [{with_list}] "
         f"OPTIONS {{indexConfig: {{`vector.dimensions`: {dimensions}, "
         "`vector.similarity_function`: 'cosine'}}"
     )
@@ -135,26 +166,58 @@ MERGE (f:SourceFile {path: row.file})
 MERGE (k)-[:FROM_FILE]->(f)
 """
 
+# The small shared vocabularies of a batch, merged once per distinct value instead of once per
+# decision row: IN_CATEGORY alone was a MERGE (a relationship check on a dense node) per row.
+LOAD_VOCABULARY = """
+UNWIND $services AS row
+MERGE (s:RequestedService {name: row.name})
+MERGE (c:ServiceCategory {name: row.category})
+MERGE (s)-[:IN_CATEGORY]->(c)
+WITH count(*) AS services
+UNWIND $regions AS region
+MERGE (:BodyRegion {name: region})
+WITH count(*) AS regions
+UNWIND $guidelines AS row
+MERGE (g:Guideline {name: row.name})
+ON CREATE SET g.family = row.family
+"""
+
+
+def vocabulary_parameters(decisions: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """LOAD_VOCABULARY's parameters: the distinct services, regions and guidelines of
+    LOAD_DECISIONS rows."""
+    services = {(row["props"]["service"], row["props"]["category"]) for row in decisions}
+    regions = {row["props"].get("body_region") for row in decisions} - {None}
+    guidelines: dict[str, str | None] = {}
+    for row in decisions:
+        for citation in row["citations"]:  # the first family seen wins, as ON CREATE SET does
+            guidelines.setdefault(citation["name"], citation["family"])
+    return {
+        "services": [{"name": n, "category": c} for n, c in sorted(services)],
+        "regions": sorted(regions),
+        "guidelines": [{"name": n, "family": f} for n, f in guidelines.items()],
+    }
+
+
+# Every decision of the batch's cases was removed just before (LOAD_DETACH_OLD_VERSION) and the
+# rows are unique by decision_id and by (guideline, cited_by) (ingest/load.py), so a decision's
+# relationships are new: CREATE skips MERGE's check of the existing relationships.
 LOAD_DECISIONS = """
 UNWIND $decisions AS row
 MATCH (k:Case {case_id: row.case_id})
+MATCH (s:RequestedService {name: row.props.service})
 MERGE (d:Decision {decision_id: row.decision_id})
 SET d += row.props,
     d.decision_date = CASE WHEN row.decision_date IS NULL THEN null ELSE date(row.decision_date) END
-MERGE (k)-[:HAS_DECISION]->(d)
-MERGE (s:RequestedService {name: row.props.service})
-MERGE (c:ServiceCategory {name: row.props.category})
-MERGE (d)-[:REQUESTS]->(s)
-MERGE (s)-[:IN_CATEGORY]->(c)
+CREATE (k)-[:HAS_DECISION]->(d)
+CREATE (d)-[:REQUESTS]->(s)
 FOREACH (region IN CASE WHEN row.props.body_region IS NULL THEN []
                         ELSE [row.props.body_region] END |
   MERGE (b:BodyRegion {name: region})
-  MERGE (d)-[:CONCERNS_REGION]->(b))
+  CREATE (d)-[:CONCERNS_REGION]->(b))
 FOREACH (cite IN row.citations |
   MERGE (g:Guideline {name: cite.name})
-  ON CREATE SET g.family = cite.family
-  MERGE (d)-[c:CITES {cited_by: cite.cited_by}]->(g)
-  SET c.pages = cite.pages)
+  CREATE (d)-[:CITES {cited_by: cite.cited_by, pages: cite.pages}]->(g))
 WITH d, row
 CALL db.create.setNodeVectorProperty(d, 'rationale_embedding', row.embedding)
 """
@@ -173,6 +236,25 @@ OPTIONAL MATCH (stale)-[:HAS_DECISION]->(d:Decision)
 OPTIONAL MATCH (stale)-[:CONCERNS]->(p:Patient)
 DETACH DELETE d, p, stale
 """
+
+# -- bulk load (ingest/bulk_csv.py, imr/bulkload.py): offline import, then these ---------------
+# Bulk import is for an empty database: any node means "use `imr ingest`" (count store: O(1)).
+COUNT_ALL_NODES = "MATCH (n) RETURN count(n) AS nodes"
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def fill_empty_list(label: str, prop: str) -> str:
+    """Give back [] to the nodes whose list property the import left out: neo4j-admin reads an
+    empty array field as "no property", where the online loader stores an empty list. Only for
+    properties the loader never leaves null. Batched: it may touch every node of a label."""
+    if not (_IDENTIFIER.match(label) and _IDENTIFIER.match(prop)):
+        raise ValueError(f"not a label/property name: {label}.{prop}")
+    return (
+        f"MATCH (n:{label}) WHERE n.{prop} IS NULL "
+        f"CALL (n) {{ SET n.{prop} = [] }} IN TRANSACTIONS OF 10000 ROWS"
+    )
+
 
 # -- search -------------------------------------------------------------------------------------
 # One predicate per filter. A query's WHERE is the conjunction of the fixed predicates of the
@@ -196,6 +278,15 @@ FILTER_PREDICATES: dict[str, str] = {
     "exclude_decision": "d.decision_id <> $exclude_decision",
     "exclude_case": "d.case_id <> $exclude_case",
 }
+
+
+# The filters whose FILTER_PREDICATES entry the SEARCH clause's WHERE can evaluate inside the
+# vector index: one comparison (=, >=, <=) of a VECTOR_FILTER_PROPERTIES property with a parameter,
+# joined by AND. Lists (diagnoses, guidelines), CONTAINS, toLower() and <> are not allowed there.
+SEARCH_FILTERS = frozenset(
+    {"outcome", "category", "service", "region", "date_from", "date_to", "age_min", "age_max",
+     "sex", "source"}
+)  # fmt: skip
 
 
 def decision_filter(active: Iterable[str]) -> str:
@@ -232,6 +323,29 @@ def decision_exact_vector_search(active: Iterable[str]) -> str:
 MATCH (d:Decision)
 WHERE {decision_filter(active)} AND d.rationale_embedding IS NOT NULL
 WITH d, vector.similarity.cosine(d.rationale_embedding, $vector) AS score
+RETURN d.decision_id AS decision_id, score
+ORDER BY score DESC
+LIMIT $limit
+"""
+
+
+def decision_search_clause(active: Iterable[str]) -> str:
+    """Neo4j 2026.01+: ANN with the filters evaluated inside the vector index (SEARCH ... WHERE).
+
+    The index returns the $candidates nearest decisions that pass the filter; the best $limit of
+    them are kept (asking the HNSW graph for more than k explores more of it)."""
+    names = sorted(set(active))
+    outside = [name for name in names if name not in SEARCH_FILTERS]
+    if outside:
+        raise ValueError(f"not an in-index vector filter: {outside}")
+    where = f"\n    WHERE {decision_filter(names)}" if names else ""
+    return f"""CYPHER 25
+MATCH (d:Decision)
+  SEARCH d IN (
+    VECTOR INDEX {VECTOR_INDEX_NAME}
+    FOR $vector{where}
+    LIMIT $candidates
+  ) SCORE AS score
 RETURN d.decision_id AS decision_id, score
 ORDER BY score DESC
 LIMIT $limit

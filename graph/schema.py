@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,14 @@ from graph.errors import SchemaError
 logger = logging.getLogger(__name__)
 
 INDEX_ONLINE_TIMEOUT_S = 300
+# The Cypher SEARCH clause, and vector indexes with filter properties, came with Neo4j 2026.01.
+SEARCH_CLAUSE_SINCE = (2026, 1)
+
+
+def search_clause_supported(version: str | None) -> bool:
+    """Whether a server release ("2026.08.1 community", "5.26.30") has the SEARCH clause."""
+    match = re.match(r"\s*(\d+)\.(\d+)", version or "")
+    return bool(match) and (int(match.group(1)), int(match.group(2))) >= SEARCH_CLAUSE_SINCE
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,14 @@ class SchemaReport:
                 dims = config.get("vector.dimensions")
                 return int(dims) if dims is not None else None
         return None
+
+    def vector_filter_properties(self) -> tuple[str, ...]:
+        """The in-index filter properties of the vector index (empty: none, or no index)."""
+        for index in self.indexes:
+            if index["name"] == queries.VECTOR_INDEX_NAME:
+                # SHOW INDEXES lists the vector property first, then the WITH [...] properties.
+                return tuple(index.get("properties") or [])[1:]
+        return ()
 
     def to_json(self) -> dict[str, Any]:
         return {"constraints": self.constraints, "indexes": self.indexes}
@@ -57,7 +74,16 @@ def ensure_schema(driver: Driver, database: str, vector_dimensions: int) -> Sche
         )
     statements = [queries.uniqueness_constraint(label, key) for label, key in queries.NODE_KEYS]
     statements += [queries.range_index(label, prop) for label, prop in queries.RANGE_INDEXES]
-    statements += [queries.vector_index(vector_dimensions), queries.FULLTEXT_INDEX]
+    from graph.overview import server_version
+
+    # On 2026.01+ the vector index carries the filter properties, for SEARCH ... WHERE. An index
+    # made earlier without them stays (rebuilding it is the owner's call); search then falls back.
+    vector_ddl = (
+        queries.vector_index_with_filters(vector_dimensions)
+        if search_clause_supported(server_version(driver))
+        else queries.vector_index(vector_dimensions)
+    )
+    statements += [vector_ddl, queries.FULLTEXT_INDEX]
     for statement in statements:
         logger.debug("schema: %s", statement)
         driver.execute_query(statement, database_=database)

@@ -25,7 +25,10 @@ query, and the vector path picks, per query, between the ANN index with adaptive
 (candidates = max(MIN_ANN_CANDIDATES, k / selectivity × OVERSAMPLE), doubled until k hits or the
 whole index is read) and an
 exact cosine scan over the filtered subset when the filter keeps at most EXACT_SCAN_MAX_SHARE of
-the decisions (or EXACT_SCAN_MAX_ROWS).
+the decisions (or EXACT_SCAN_MAX_ROWS). On Neo4j 2026.01+ whose vector index carries the filter
+properties (graph/schema.py), filters the index can evaluate (queries.SEARCH_FILTERS: equality on
+service, category, outcome, region, sex, source; date and age ranges) go into the Cypher SEARCH
+clause instead and are applied inside the index; the other filters keep the path above.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
 from graph import queries
 from graph.errors import DatabaseUnavailableError, InvalidRequestError, NotFoundError
 from graph.lucene import query_terms, to_lucene
+from graph.schema import search_clause_supported, show_schema
 
 logger = logging.getLogger(__name__)
 
@@ -380,6 +384,21 @@ class PrecedentSearch:
         self.driver = driver
         self.database = database
         self.embedder = embedder
+        self._search_clause: bool | None = None
+
+    @property
+    def search_clause(self) -> bool:
+        """Whether filtered vector retrieval uses the SEARCH clause: the server has it (2026.01+)
+        and the vector index carries every filter property. Asked once per searcher."""
+        if self._search_clause is None:
+            from graph.overview import server_version
+
+            supported = search_clause_supported(server_version(self.driver))
+            if supported:
+                indexed = show_schema(self.driver, self.database).vector_filter_properties()
+                supported = set(queries.VECTOR_FILTER_PROPERTIES) <= set(indexed)
+            self._search_clause = supported
+        return self._search_clause
 
     def _read(self, query: str, params: dict[str, Any]) -> list[Any]:
         try:
@@ -479,6 +498,8 @@ class PrecedentSearch:
 
         `params` holds the filters in use (FILTER_PREDICATES names) and nothing else."""
         filtered = bool(params)
+        if filtered and set(params) <= queries.SEARCH_FILTERS and self.search_clause:
+            return self._search_clause_candidates(vector, params, limit, notes)
         total = self._count_decisions()
         if total == 0:
             return []
@@ -511,6 +532,23 @@ class PrecedentSearch:
             candidates = min(total, candidates * 2)
         if filtered:
             notes.append(f"filter keeps {matching} of {total} decisions: ANN over {candidates}")
+        return [(r["decision_id"], float(r["score"])) for r in records]
+
+    def _search_clause_candidates(
+        self, vector: list[float], params: dict[str, Any], limit: int, notes: list[str]
+    ) -> list[tuple[str, float]]:
+        # The index skips non-matching decisions while it walks its graph, so k hits come back
+        # however selective the filter: no count, no oversampling, no exact scan.
+        records = self._read(
+            queries.decision_search_clause(params),
+            {
+                **params,
+                "vector": vector,
+                "candidates": max(MIN_ANN_CANDIDATES, limit),
+                "limit": limit,
+            },
+        )
+        notes.append("filter applied inside the vector index (SEARCH clause)")
         return [(r["decision_id"], float(r["score"])) for r in records]
 
     def _lexical(self, request: SearchRequest, limit: int) -> list[tuple[str, float]]:

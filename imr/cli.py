@@ -42,6 +42,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("imr.commands.parse", "parse_command"),
     "generate": ("imr.commands.generate", "generate_command"),
     "ingest": ("imr.commands.ingest", "ingest_command"),
+    "bulk-load": ("imr.commands.bulk_load", "bulk_load_command"),
     "search": ("imr.commands.search", "search_command"),
     "similar": ("imr.commands.search", "similar_command"),
     "cypher": ("imr.commands.cypher", "cypher_command"),

@@ -1,9 +1,11 @@
-"""A real Neo4j 5.26 Community server without Docker: assembled from Maven Central, run with Java.
+"""A real Neo4j Community server without Docker: assembled from Maven Central, run with Java.
 
-Maven Central carries no 5.26 distribution tarball, so the server's jars are resolved with
-`mvn dependency:copy-dependencies` (org.neo4j.app:neo4j-server + org.neo4j:neo4j-bootcheck) into a
-per-user cache and run through Neo4j's own launcher (`org.neo4j.server.startup.Neo4jCommand`, what
-`bin/neo4j` runs). Everything that belongs to one server lives under IMR_HOME/neo4j:
+Maven Central carries no distribution tarball, so the server's jars are resolved with
+`mvn dependency:copy-dependencies` (org.neo4j.app:neo4j-server + org.neo4j:neo4j, which holds the
+launcher) into a per-user cache, one folder per release, and run through Neo4j's own launcher
+(`org.neo4j.server.startup.Neo4jCommand`, what `bin/neo4j` runs). The release is IMR_NEO4J_VERSION
+(default 5.26.30 LTS, Java 17 or 21; 2025.x and 2026.x need Java 21 or 25). Everything that belongs
+to one server lives under IMR_HOME/neo4j:
 
     home/conf/neo4j.conf   written on every start (loopback only, Bolt on a free port)
     home/data, home/logs, home/run/neo4j.pid
@@ -28,12 +30,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from graph.errors import ConfigurationError, DatabaseUnavailableError
-from imr.settings import Settings
+from imr.settings import DEFAULT_NEO4J_VERSION, Settings
 
 logger = logging.getLogger(__name__)
 
-NEO4J_VERSION = "5.26.30"
-SUPPORTED_JAVA = (17, 21)
+NEO4J_VERSION = DEFAULT_NEO4J_VERSION
+SUPPORTED_JAVA = (17, 21)  # Neo4j 5.x
+# Calendar releases (2025.01 on) dropped Java 17; 2025.10 on also run on Java 25.
+SUPPORTED_JAVA_CALENDAR = (21, 25)
 DEFAULT_BOLT_PORT = 7687
 START_TIMEOUT_S = 180
 POM_TEMPLATE = Path(__file__).with_name("neo4j_pom.xml")
@@ -73,8 +77,14 @@ def _cache_root() -> Path:
     return Path(base) / "imr-precedent-graph"
 
 
-def distribution_lib_dir() -> Path:
-    return _cache_root() / f"neo4j-{NEO4J_VERSION}" / "lib"
+def supported_java(neo4j_version: str = NEO4J_VERSION) -> tuple[int, ...]:
+    """The Java majors a Neo4j release runs on: 17/21 for 5.x, 21/25 for 2025.x and later."""
+    major = int(neo4j_version.split(".", 1)[0])
+    return SUPPORTED_JAVA if major < 2025 else SUPPORTED_JAVA_CALENDAR
+
+
+def distribution_lib_dir(neo4j_version: str = NEO4J_VERSION) -> Path:
+    return _cache_root() / f"neo4j-{neo4j_version}" / "lib"
 
 
 def java_major_version(java: Path) -> int | None:
@@ -92,18 +102,20 @@ def java_major_version(java: Path) -> int | None:
     return int(match.group(2) or 0) if major == 1 else major
 
 
-def find_java(env: dict[str, str] | None = None) -> Path:
+def find_java(env: dict[str, str] | None = None, neo4j_version: str = NEO4J_VERSION) -> Path:
     """JAVA_HOME if set (it must be supported); else `java` on PATH; else a JDK in /usr/lib/jvm."""
     environ = os.environ if env is None else env
+    wanted = supported_java(neo4j_version)
+    wanted_text = " or ".join(str(v) for v in wanted)
     java_home = environ.get("JAVA_HOME")
     if java_home:
         java = Path(java_home) / "bin" / "java"
         version = java_major_version(java)
-        if version not in SUPPORTED_JAVA:
+        if version not in wanted:
             raise ConfigurationError(
-                f"Neo4j {NEO4J_VERSION} needs Java 17 or 21, but JAVA_HOME={java_home} has "
+                f"Neo4j {neo4j_version} needs Java {wanted_text}, but JAVA_HOME={java_home} has "
                 f"{'no working java' if version is None else f'Java {version}'}: point JAVA_HOME "
-                "at a Java 17 JDK (e.g. /usr/lib/jvm/java-17-openjdk-amd64) or unset it"
+                f"at a Java {wanted[0]} JDK or unset it"
             )
         return java
     candidates: list[Path] = []
@@ -114,13 +126,13 @@ def find_java(env: dict[str, str] | None = None) -> Path:
     found: list[str] = []
     for java in candidates:
         version = java_major_version(java)
-        if version in SUPPORTED_JAVA:
+        if version in wanted:
             return java
         found.append(f"{java} (Java {version})")
     raise ConfigurationError(
-        f"No suitable Java found: Neo4j {NEO4J_VERSION} needs Java 17 or 21 "
+        f"No suitable Java found: Neo4j {neo4j_version} needs Java {wanted_text} "
         f"(found: {', '.join(found) or 'none'}). "
-        "Install one (apt-get install openjdk-17-jre-headless) "
+        f"Install one (apt-get install openjdk-{wanted[0]}-jre-headless), set JAVA_HOME to it, "
         "or set NEO4J_URI to an existing server"
     )
 
@@ -136,20 +148,22 @@ def find_maven(env: dict[str, str] | None = None) -> Path:
     return Path(mvn)
 
 
-def ensure_distribution(java: Path, progress: ProgressCallback | None = None) -> Path:
+def ensure_distribution(
+    java: Path, progress: ProgressCallback | None = None, neo4j_version: str = NEO4J_VERSION
+) -> Path:
     """The server's jars, resolved once per user and version; later starts reuse them."""
-    lib = distribution_lib_dir()
+    lib = distribution_lib_dir(neo4j_version)
     marker = lib.parent / "complete"
     if marker.is_file():
         return lib
     mvn = find_maven()
     if progress:
-        progress(f"Fetching Neo4j {NEO4J_VERSION} from Maven Central (first start only)...")
+        progress(f"Fetching Neo4j {neo4j_version} from Maven Central (first start only)...")
     work = lib.parent
     work.mkdir(parents=True, exist_ok=True)
     pom = work / "pom.xml"
     pom.write_text(
-        POM_TEMPLATE.read_text(encoding="utf-8").replace("@NEO4J_VERSION@", NEO4J_VERSION),
+        POM_TEMPLATE.read_text(encoding="utf-8").replace("@NEO4J_VERSION@", neo4j_version),
         encoding="utf-8",
     )
     env = {**os.environ, "JAVA_HOME": str(java.parent.parent)}
@@ -170,13 +184,13 @@ def ensure_distribution(java: Path, progress: ProgressCallback | None = None) ->
         timeout=1800,
         check=False,
     )
-    if result.returncode != 0 or not any(lib.glob(f"neo4j-{NEO4J_VERSION}.jar")):
+    if result.returncode != 0 or not any(lib.glob(f"neo4j-{neo4j_version}.jar")):
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-8:])
         raise ConfigurationError(
-            f"Could not fetch Neo4j {NEO4J_VERSION} from Maven Central with {mvn}: "
+            f"Could not fetch Neo4j {neo4j_version} from Maven Central with {mvn}: "
             f"exit {result.returncode}. Check network access to Maven Central. Maven said:\n{tail}"
         )
-    marker.write_text(NEO4J_VERSION, encoding="utf-8")
+    marker.write_text(neo4j_version, encoding="utf-8")
     return lib
 
 
@@ -273,16 +287,18 @@ class LocalServer:
             user, password = self.credentials()
             wait_until_ready(str(self.uri()), user, password, 30)
             return self.status()
-        java = find_java()
-        lib = ensure_distribution(java, progress)
+        version = self.settings.neo4j_version
+        self._refuse_other_release(version)
+        java = find_java(neo4j_version=version)
+        lib = ensure_distribution(java, progress, version)
         self._lay_out_home(lib)
         port = pick_bolt_port(int(self._state().get("bolt_port") or 0) or None)
         self._write_config(port)
         self._ensure_credentials(java)
         uri = f"bolt://127.0.0.1:{port}"
-        self._write_state({"uri": uri, "bolt_port": port, "version": NEO4J_VERSION})
+        self._write_state({"uri": uri, "bolt_port": port, "version": version})
         if progress:
-            progress(f"Starting Neo4j {NEO4J_VERSION} on {uri} (home {self.root})...")
+            progress(f"Starting Neo4j {version} on {uri} (home {self.root})...")
         result = self._launch(java, LAUNCHER, "start")
         if result.returncode != 0:
             raise DatabaseUnavailableError(
@@ -315,7 +331,42 @@ class LocalServer:
         os.kill(pid, signal.SIGKILL)
         return True
 
+    # -- offline administration (bulk import) -------------------------------------------------
+    def has_store(self, database: str = "neo4j") -> bool:
+        """Whether the database's files exist (it has been started or imported once)."""
+        return (self.home / "data" / "databases" / database).is_dir()
+
+    def admin(self, *args: str, timeout_s: float = 24 * 3600) -> subprocess.CompletedProcess[str]:
+        """`neo4j-admin ARGS` against this server's home and config, e.g. a full database import.
+
+        Offline commands need the server stopped; one that never started gets its home and config
+        laid out here, so an import can be its very first database.
+        """
+        if self.pid() is not None:
+            raise DatabaseUnavailableError(
+                f"The Neo4j server under {self.root} is running: stop it (`imr neo4j stop`) first"
+            )
+        version = self.settings.neo4j_version
+        self._refuse_other_release(version)
+        java = find_java(neo4j_version=version)
+        self._lay_out_home(ensure_distribution(java, None, version))
+        if not (self.home / "conf" / "neo4j.conf").is_file():
+            self._write_config(pick_bolt_port(int(self._state().get("bolt_port") or 0) or None))
+        return self._launch(java, ADMIN_LAUNCHER, *args, timeout_s=timeout_s)
+
     # -- helpers -----------------------------------------------------------------------------
+    def _refuse_other_release(self, version: str) -> None:
+        # A newer release migrates the store on start and an older one cannot read it afterwards:
+        # a home is never moved to another release behind its owner's back.
+        recorded = self._state().get("version")
+        has_data = any((self.home / "data" / "databases").glob("*"))
+        if recorded and recorded != version and has_data:
+            raise ConfigurationError(
+                f"{self.root} holds a Neo4j {recorded} database but IMR_NEO4J_VERSION is "
+                f"{version}: set IMR_NEO4J_VERSION={recorded}, or use another IMR_HOME for "
+                f"Neo4j {version}"
+            )
+
     def _lay_out_home(self, lib: Path) -> None:
         for sub in ("conf", "data", "logs", "run", "plugins", "import", "certificates"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
@@ -371,7 +422,9 @@ class LocalServer:
         state = {**self._state(), **updates}
         self.state_file.write_text(json.dumps(state, indent=2), encoding="utf-8")
 
-    def _launch(self, java: Path, main_class: str, *args: str) -> subprocess.CompletedProcess[str]:
+    def _launch(
+        self, java: Path, main_class: str, *args: str, timeout_s: float = 300
+    ) -> subprocess.CompletedProcess[str]:
         java_home = java.resolve().parent.parent
         env = {
             **os.environ,
@@ -387,7 +440,7 @@ class LocalServer:
             capture_output=True,
             text=True,
             env=env,
-            timeout=300,
+            timeout=timeout_s,
             check=False,
             start_new_session=True,
             cwd=self.home,

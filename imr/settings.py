@@ -19,6 +19,8 @@ Variables (see `.env.example`):
     IMR_EMBED_CACHE_DIR  the embedding cache (default IMR_HOME/embeddings)
     IMR_NEO4J_HEAP       local server heap, default 2g
     IMR_NEO4J_PAGECACHE  local server page cache, default 2g
+    IMR_NEO4J_VERSION    the local server's Neo4j release, default 5.26.30 (LTS; Java 17 or 21);
+                         2025.x/2026.x need Java 21+ and bring the SEARCH clause (2026.01+)
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +38,9 @@ from ingest.backends import check_backend
 logger = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_NEO4J_VERSION = "5.26.30"
+# 5.26.30 or calendar releases like 2026.08.1: it names a Maven artifact version and a cache dir.
+NEO4J_VERSION_PATTERN = re.compile(r"^\d{1,4}\.\d{1,2}\.\d{1,3}$")
 
 
 def _default_home() -> Path:
@@ -87,6 +93,7 @@ class Settings:
     neo4j_heap: str = "2g"
     neo4j_pagecache: str = "2g"
     embed_cache_override: Path | None = None
+    neo4j_version: str = DEFAULT_NEO4J_VERSION
 
     @property
     def server_dir(self) -> Path:
@@ -136,6 +143,12 @@ class Settings:
                 f"NEO4J_URI={uri!r} is not a URI: expected e.g. bolt://localhost:7687 "
                 "or neo4j+s://xxxx.databases.neo4j.io"
             )
+        neo4j_version = merged.get("IMR_NEO4J_VERSION", DEFAULT_NEO4J_VERSION).strip()
+        if not NEO4J_VERSION_PATTERN.match(neo4j_version):
+            raise ConfigurationError(
+                f"IMR_NEO4J_VERSION must be a Neo4j release like 5.26.30 or 2026.08.1, "
+                f"got {neo4j_version!r}"
+            )
         home = Path(merged["IMR_HOME"]).expanduser() if merged.get("IMR_HOME") else _default_home()
         return cls(
             imr_home=home.resolve(),
@@ -154,6 +167,7 @@ class Settings:
                 if merged.get("IMR_EMBED_CACHE_DIR")
                 else None
             ),
+            neo4j_version=neo4j_version,
         )
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from neo4j import Driver, ManagedTransaction, RoutingControl
 
 from graph import queries
-from ingest.records import ParsedDocument
+from ingest.records import GuidelineCitation, ParsedDocument
 
 logger = logging.getLogger(__name__)
 
@@ -127,10 +127,7 @@ def decision_rows(document: ParsedDocument, embeddings: np.ndarray) -> list[dict
                 "decision_id": decision_id_of(case_id, number),
                 "decision_date": decision_date,
                 "embedding": QuietVector(vector.tolist()),
-                "citations": [
-                    {"name": g.name, "family": g.family, "pages": g.pages, "cited_by": g.cited_by}
-                    for g in item.guidelines
-                ],
+                "citations": unique_citations(item.guidelines),
                 "props": {
                     "case_id": case_id,
                     "item_number": number,
@@ -161,6 +158,20 @@ def decision_rows(document: ParsedDocument, embeddings: np.ndarray) -> list[dict
     return rows
 
 
+def unique_citations(guidelines: Sequence[GuidelineCitation]) -> list[dict[str, Any]]:
+    """One CITES per (guideline, cited_by); a repeated citation keeps its last pages."""
+    by_key = {
+        (g.name, g.cited_by): {
+            "name": g.name,
+            "family": g.family,
+            "pages": g.pages,
+            "cited_by": g.cited_by,
+        }
+        for g in guidelines
+    }
+    return list(by_key.values())
+
+
 def age_bounds(document: ParsedDocument) -> tuple[int | None, int | None]:
     """An exact age, else the DMHC age band ("41-50", "65+"), as bounds a filter can overlap."""
     if document.patient.age is not None:
@@ -176,6 +187,17 @@ def age_bounds(document: ParsedDocument) -> tuple[int | None, int | None]:
     return None, None
 
 
+def source_file_row(source_file: SourceBatchFile, case_ids: list[str]) -> dict[str, Any]:
+    """The SourceFile's content: its hash lets a later ingest skip the file unchanged."""
+    return {
+        "path": source_file.path,
+        "sha256": source_file.sha256,
+        "kind": source_file.kind,
+        "records": len(source_file.documents),
+        "case_ids": case_ids,
+    }
+
+
 def rationale_texts(document: ParsedDocument) -> list[str]:
     """What gets embedded for each item: the rationale, or the item text when there is none."""
     return [item.rationale or item.text for item in document.items]
@@ -184,6 +206,7 @@ def rationale_texts(document: ParsedDocument) -> list[str]:
 def _write_batch(tx: ManagedTransaction, params: dict[str, Any]) -> None:
     tx.run(queries.LOAD_DETACH_OLD_VERSION, case_ids=params["case_ids"]).consume()
     tx.run(queries.LOAD_CASES, cases=params["cases"]).consume()
+    tx.run(queries.LOAD_VOCABULARY, queries.vocabulary_parameters(params["decisions"])).consume()
     tx.run(queries.LOAD_DECISIONS, decisions=params["decisions"]).consume()
     tx.run(queries.LOAD_SOURCE_FILES, files=params["files"]).consume()
 
@@ -208,15 +231,10 @@ def load_batch(
             cases.append(row)
             case_ids.append(row["case_id"])
             decisions += decision_rows(document, embeddings[document.source])
-        file_rows.append(
-            {
-                "path": source_file.path,
-                "sha256": source_file.sha256,
-                "kind": source_file.kind,
-                "records": len(source_file.documents),
-                "case_ids": case_ids,
-            }
-        )
+        file_rows.append(source_file_row(source_file, case_ids))
+    # The same case twice in one batch (a letter and its copy): the last version wins, as it
+    # would in two batches, and LOAD_DECISIONS may CREATE each decision's relationships.
+    decisions = list({row["decision_id"]: row for row in decisions}.values())
     params = {
         "case_ids": [c["case_id"] for c in cases],
         "cases": cases,

@@ -335,15 +335,11 @@ class IngestJob:
 
     def _load(self, batch: list[SourceBatchFile], embeddings: dict, progress: Progress) -> None:
         try:
-            load_batch(self.driver, self.database, batch, embeddings)
+            self._store(batch, embeddings)
             self._count_loaded(progress, batch)
         except Exception as error:
             if _is_connection_error(error):
-                raise DatabaseUnavailableError(
-                    f"Neo4j went away during the ingest ({type(error).__name__}); nothing of the "
-                    "unfinished batch was kept. Restart it (`imr neo4j start`) and rerun the same "
-                    "command: files already loaded are skipped"
-                ) from error
+                raise self._fatal_error(error) from error
             if len(batch) == 1:
                 self._fail(
                     progress, Failure(batch[0].path, "load", f"{type(error).__name__}: {error}")
@@ -352,6 +348,18 @@ class IngestJob:
             # One bad file must not sink its batch: load the files one by one to find it.
             for source_file in batch:
                 self._load([source_file], embeddings, progress)
+
+    def _fatal_error(self, error: BaseException) -> Exception:
+        """What aborts the run when the target, not a document, failed."""
+        return DatabaseUnavailableError(
+            f"Neo4j went away during the ingest ({type(error).__name__}); nothing of the "
+            "unfinished batch was kept. Restart it (`imr neo4j start`) and rerun the same "
+            "command: files already loaded are skipped"
+        )
+
+    def _store(self, batch: list[SourceBatchFile], embeddings: dict) -> None:
+        """Where a batch goes; the bulk loader (ingest.bulk_csv) writes CSV files instead."""
+        load_batch(self.driver, self.database, batch, embeddings)
 
     def _count_loaded(self, progress: Progress, batch: list[SourceBatchFile]) -> None:
         for source_file in batch:
