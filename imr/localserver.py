@@ -56,6 +56,10 @@ JVM_ADDITIONAL = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    # Lucene's SIMD dot products (Panama Vector API) for the vector index. Without it every
+    # distance is a scalar loop: 41% of the CPU of an index build (BENCHMARKS.md). Java 17 has
+    # the module but Lucene 9 (Neo4j 5.26) uses it only on Java 20+; it is harmless there.
+    "--add-modules=jdk.incubator.vector",
 )
 
 
