@@ -113,6 +113,10 @@ class SentenceTransformerEmbedder:
         self._overlapped: OverlappedEncoder | None = None
         self._model: Any = None
         self._lock = threading.Lock()
+        # The fast tokenizer is one Rust object whose truncation setting each call may change:
+        # two threads in it at once fail with "Already borrowed" (the UI and concurrent searches
+        # share one embedder). Serialising costs no throughput: one encode already uses every core.
+        self._encode_lock = threading.RLock()
         self._content_fingerprint = model_fingerprint(model)
         # Another runtime gives (slightly) other vectors: its cache entries must not mix with
         # PyTorch's. PyTorch keeps the original form so existing caches stay valid.
@@ -169,7 +173,8 @@ class SentenceTransformerEmbedder:
         model = self._load()
         tokenizer = model.tokenizer
         budget = self.max_tokens - 2  # [CLS] and [SEP]
-        encoded = tokenizer(list(texts), add_special_tokens=False)["input_ids"]
+        with self._encode_lock:
+            encoded = tokenizer(list(texts), add_special_tokens=False)["input_ids"]
         fitted: list[str] = []
         for text, ids in zip(texts, encoded, strict=True):
             if len(ids) <= budget:
@@ -182,17 +187,18 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         model = self._load()
-        if self.overlap:
-            if self._overlapped is None:
-                self._overlapped = OverlappedEncoder(model, batch_size=self.batch_size)
-            return self._overlapped.encode(texts)
-        vectors = model.encode(
-            self.fit_window(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        with self._encode_lock:
+            if self.overlap:
+                if self._overlapped is None:
+                    self._overlapped = OverlappedEncoder(model, batch_size=self.batch_size)
+                return self._overlapped.encode(texts)
+            vectors = model.encode(
+                self.fit_window(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.asarray(vectors, dtype=np.float32)
 
 

@@ -5,7 +5,7 @@ calling thread, then runs the forward pass, then tokenizes the next — the GPU 
 pads and converts. On an H200 all-MiniLM-L6-v2's forward pass alone runs ~16× faster than encode().
 
 This encoder tokenizes large chunks with the fast tokenizer's batch call (Rust, runs across all
-cores and releases the GIL) in background threads, cuts long texts head-and-tail at the token-id
+cores and releases the GIL) in a background thread, cuts long texts head-and-tail at the token-id
 level (no decode and re-tokenize round trip), pads into pinned tensors, and feeds the model batch by
 batch while the next chunks are being tokenized. It gives the same vectors as the stock path up to
 floating point noise and the id-level cut (cosine ≥ 0.999, tests/test_embed_overlapped.py).
@@ -40,13 +40,15 @@ class OverlappedEncoder:
         model: Any,
         batch_size: int = 256,
         chunk_size: int = 4096,
-        tokenizer_threads: int = 2,
+        tokenizer_threads: int = 1,
         prefetch_chunks: int = 2,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
         self.chunk_size = chunk_size
         self.prefetch_chunks = prefetch_chunks
+        # One thread is enough: its batch call already spreads over every core. More would
+        # share the one Rust tokenizer, which is not safe to enter twice at once.
         self.tokenizer_threads = tokenizer_threads
         tokenizer = model.tokenizer
         self.tokenizer = tokenizer

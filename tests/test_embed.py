@@ -110,3 +110,15 @@ def test_onnx_backends_agree_with_pytorch(settings, embedder, backend, floor) ->
     )
     assert np.allclose(again.embed(TEXTS[:5]), vectors, atol=1e-6)
     assert exported and [path.stat().st_mtime_ns for path in exported] == stamps
+
+
+def test_concurrent_embeds_share_one_model_safely(embedder) -> None:
+    """Searches from several UI sessions share one embedder; its tokenizer must not be entered
+    by two threads at once ("RuntimeError: Already borrowed" under bench_search concurrency 8)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [[SHORT], [LONG, SHORT], ["Upheld."], [LONG]] * 6
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(embedder.embed, texts))
+    for batch, vectors in zip(texts, results, strict=True):
+        assert np.allclose(vectors, embedder.embed(batch), atol=1e-5)
