@@ -63,14 +63,15 @@ def bulk_load_command(
 ) -> None:
     """First load of a large corpus: parse, embed, write CSV, `neo4j-admin database import`.
 
-    Several times faster than `imr ingest` for a new database of millions of decisions, and the
-    graph is the same. The local server is stopped for the import and started again; the schema
-    and indexes are built afterwards. A database that is not empty is refused (use `imr ingest`
-    to add to it, or --replace). With NEO4J_URI (a server this machine does not run) use
-    --csv-only and run the printed command on that server, then `imr schema apply`. Later
-    `imr ingest` runs skip the bulk-loaded files. Documents that fail are reported and
-    quarantined; the rest go on. Exit 0 when all went in, 1 when some documents failed, 2 on
-    usage/configuration errors.
+    For a new database of millions of decisions on a many-core machine, where neo4j-admin's
+    parallel import can beat `imr ingest` (on 2 cores it measured 0.75x `imr ingest` at 100k
+    decisions: BENCHMARKS.md); the graph is the same. The local server is stopped for the import
+    and started again; the schema and indexes are built afterwards. A database that is not empty
+    is refused (use `imr ingest` to add to it, or --replace). With NEO4J_URI (a server this
+    machine does not run) use --csv-only and run the printed command on that server, then `imr
+    schema apply`. Later `imr ingest` runs skip the bulk-loaded files. Documents that fail are
+    reported and quarantined; the rest go on. Exit 0 when all went in, 1 when some documents
+    failed, 2 on usage/configuration errors.
 
     \b
     Examples:
