@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from imr.commands.ingest import pipeline_options
 from imr.progress import ProgressDrawer
 from imr.settings import Settings
 
@@ -33,21 +34,7 @@ from imr.settings import Settings
     show_default=True,
     help="Decisions per embedding call.",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Parse processes (1 = a background thread).",
-)
-@click.option(
-    "--quarantine",
-    "quarantine_path",
-    type=click.Path(dir_okay=False),
-    help="Where to write failures (JSONL). Default: IMR_HOME/reports/quarantine-*.jsonl",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the final summary as JSON.")
-@click.option("--quiet", is_flag=True, help="No progress output.")
+@pipeline_options
 @click.pass_obj
 def bulk_load_command(
     settings: Settings,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -11,6 +13,30 @@ from imr.progress import ProgressDrawer
 from imr.runtime import connect, embedder_for
 from imr.settings import Settings
 from ingest.pipeline import IngestJob, IngestOptions
+
+
+def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of the parse → embed pipeline, shared by `ingest` and `bulk-load`."""
+    options = [
+        click.option(
+            "--workers",
+            type=click.IntRange(1, 64),
+            default=1,
+            show_default=True,
+            help="Parse processes (1 = a background thread).",
+        ),
+        click.option(
+            "--quarantine",
+            "quarantine_path",
+            type=click.Path(dir_okay=False),
+            help="Where to write failures (JSONL). Default: IMR_HOME/reports/quarantine-*.jsonl",
+        ),
+        click.option("--json", "as_json", is_flag=True, help="Print the final summary as JSON."),
+        click.option("--quiet", is_flag=True, help="No progress output."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @click.command("ingest")
@@ -22,22 +48,8 @@ from ingest.pipeline import IngestJob, IngestOptions
     show_default=True,
     help="Decisions per embedding call and load transaction.",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Parse processes (1 = a background thread).",
-)
 @click.option("--force", is_flag=True, help="Reload files even when their content is unchanged.")
-@click.option(
-    "--quarantine",
-    "quarantine_path",
-    type=click.Path(dir_okay=False),
-    help="Where to write failures (JSONL). Default: IMR_HOME/reports/quarantine-*.jsonl",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the final summary as JSON.")
-@click.option("--quiet", is_flag=True, help="No progress output.")
+@pipeline_options
 @click.pass_obj
 def ingest_command(
     settings: Settings,
