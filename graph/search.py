@@ -66,7 +66,7 @@ OVERSAMPLE = 2.0
 # HNSW explores about as many nodes as it is asked to return: asking for 3 misses neighbours
 # that asking for 100 finds (measured: the best match of a query fell out of a k=3 search).
 # recall@10 against exact cosine at 102,248 decisions (bench/results/recall-sweep-100000.json):
-# 0.927 asking 100 (10 ms), 0.960 asking 200 (14 ms), 0.968 asking 400 (19 ms).
+# 0.872 asking 100, 0.910 asking 200 (17 ms), 0.944 asking 400, 0.954 asking 800 (30 ms).
 MIN_ANN_CANDIDATES = 200
 # A filtered vector search scans the filtered decisions exactly up to this many of them, and
 # uses the ANN index with oversampling above. Measured at 100k (BENCHMARKS.md): the exact scan
