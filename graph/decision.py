@@ -1,11 +1,13 @@
 """One decision in full, and its neighbourhood in the graph, for the UI's decision page.
 
-detail = decision_detail(driver, "neo4j", "CM13-0012345:1")
+found = find_decision(driver, "neo4j", "cm13-0012345")   # a decision id, or a case's first item
+detail = decision_detail(driver, "neo4j", found.decision_id)
 hood = neighbourhood(driver, "neo4j", detail.decision_id, similar_ids=["CM14-0000001:2"])
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +19,11 @@ from graph.reads import read
 from graph.search import Citation
 
 MAX_SIMILAR = 50
+MAX_ID_CHARS = 200
+_ROW_SUFFIX = re.compile(r"#row=(\d+)$")
+# An IMR case number anywhere in the text ("Case Number: cm13-0012345" → CM13-0012345).
+_CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{5,8}\b", re.IGNORECASE)
+_DOC_ID = re.compile(r"^doc-([0-9a-f]{16})((?::\d+)?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,30 @@ class SiblingItem:
     item_text: str
     service: str | None
     outcome: str | None
+
+
+@dataclass(frozen=True)
+class SourceFileInfo:
+    """The file a case was loaded from, as its SourceFile node records it."""
+
+    path: str
+    sha256: str | None
+    kind: str | None  # "letter" or "dmhc-csv"
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What an id typed on the decision page names: the decision to show, and when the id was
+    a case's, every decision of that case."""
+
+    looked_up: str
+    decision_id: str
+    case_id: str
+    case_items: list[SiblingItem] = field(default_factory=list)
+
+    @property
+    def is_case(self) -> bool:
+        return bool(self.case_items)
 
 
 @dataclass(frozen=True)
@@ -72,6 +103,13 @@ class DecisionDetail:
     citations: list[Citation]
     siblings: list[SiblingItem]
     warnings: list[str] = field(default_factory=list)
+    source_file: SourceFileInfo | None = None
+
+    @property
+    def row_number(self) -> int | None:
+        """The DMHC CSV row of this case (its source is `<file>#row=N`), else None."""
+        match = _ROW_SUFFIX.search(self.source or "")
+        return int(match.group(1)) if match else None
 
 
 @dataclass(frozen=True)
@@ -156,6 +194,55 @@ def decision_detail(driver: Driver, database: str, decision_id: str) -> Decision
         ),
         siblings=siblings,
         warnings=list(case["warnings"] or []),
+        source_file=next(
+            (SourceFileInfo(f["path"], f["sha256"], f["kind"]) for f in record["source_files"]),
+            None,
+        ),
+    )
+
+
+def id_spellings(text: str) -> list[str]:
+    """The ids a typed text may mean, as stored: as typed, upper case (case numbers and DMHC
+    reference ids are stored upper case), a case number found inside a longer text, and a
+    document id's DOC- prefix upper case with its hex digits lower case."""
+    typed = " ".join(text.split())
+    spellings = [typed, typed.upper()]
+    spellings += [m.group(0).upper() for m in _CASE_NUMBER.finditer(typed)]
+    doc = _DOC_ID.match(typed)
+    if doc:
+        spellings.append(f"DOC-{doc.group(1).lower()}{doc.group(2)}")
+    return list(dict.fromkeys(s for s in spellings if s))
+
+
+def find_decision(driver: Driver, database: str, text: str) -> Lookup:
+    """A decision id (`CM13-0012345:1`), else a case id (`CM13-0012345`, a DMHC Reference ID,
+    `DOC-…`): the decision to open, and for a case all its decisions (item order)."""
+    typed = (text or "").strip()
+    if not typed:
+        raise InvalidRequestError("no decision or case id given")
+    if len(typed) > MAX_ID_CHARS:
+        raise InvalidRequestError(f"an id is at most {MAX_ID_CHARS} characters long")
+    ids = id_spellings(typed)
+    found = read(driver, database, queries.DECISION_BY_ID, {"ids": ids})
+    if found:
+        return Lookup(typed, found[0]["decision_id"], found[0]["case_id"])
+    records = read(driver, database, queries.CASE_DECISIONS, {"ids": ids})
+    if records:
+        items = [
+            SiblingItem(
+                decision_id=r["decision_id"],
+                item_number=r["item_number"],
+                item_text=r["item_text"] or "",
+                service=r["service"],
+                outcome=r["outcome"],
+            )
+            for r in records
+        ]
+        return Lookup(typed, items[0].decision_id, records[0]["case_id"], items)
+    raise NotFoundError(
+        f"No decision with id {typed!r}, nor a case with that number (looked up as a decision "
+        "id like CM13-0012345:1, and as an IMR case number or DMHC Reference ID): check the id, "
+        "or search for the request on the Search page"
     )
 
 

@@ -8,6 +8,10 @@ Each line of the file: {"query": ..., "relevant": [decision or case ids] | {id: 
 - MRR = mean of 1 / rank of the first relevant hit (0 when none in the top k);
 - nDCG@k with graded gains (2^grade - 1), ideal order from the grades.
 A hit counts as relevant when its decision id or its case id is listed.
+
+Query files: bench/build_eval.py writes the generated set (relevance = the reasoning a query
+describes, never the service + region hybrid matches on) and the hand-judged set over
+data/sample (tests/fixtures/judged-queries.jsonl).
 """
 
 from __future__ import annotations
@@ -119,7 +123,10 @@ def evaluate(
     queries: Iterable[EvalQuery],
     mode: str,
     k: int = 10,
+    relevance_floor: bool = True,
 ) -> EvalScores:
+    """Mean recall@k, MRR and nDCG@k of `mode` over `queries`, searched as a user would (with
+    the relevance floor unless told otherwise: a left-out relevant decision counts as missed)."""
     totals = [0.0, 0.0, 0.0]
     count = 0
     for item in queries:
@@ -131,6 +138,7 @@ def evaluate(
             service=item.service if mode == "graph" else None,
             region=item.region if mode == "graph" else None,
             diagnoses=item.diagnoses if mode == "graph" else (),
+            relevance_floor=relevance_floor,
         )
         result = run(request)
         for index, value in enumerate(score_ranking(result.hits, item.relevant, k)):

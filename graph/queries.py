@@ -128,6 +128,24 @@ SOURCE_FILE_HASHES = (
     "RETURN f.path AS path, f.sha256 AS sha256, f.records AS records"
 )
 
+# Case ownership (ingest/load.py): a Case belongs to the one SourceFile it came FROM_FILE; another
+# file carrying the same case number is a conflict, read in the write transaction before loading.
+CASE_OWNERS = """
+UNWIND $case_ids AS case_id
+MATCH (:Case {case_id: case_id})-[:FROM_FILE]->(f:SourceFile)
+RETURN case_id, f.path AS path, f.sha256 AS sha256
+"""
+
+# After a batch's writes, in the same transaction: a case now linked to two files means another
+# ingest loaded it from another file at the same time; the batch is rolled back and retried.
+CASES_FROM_SEVERAL_FILES = """
+UNWIND $case_ids AS case_id
+MATCH (:Case {case_id: case_id})-[:FROM_FILE]->(f:SourceFile)
+WITH case_id, collect(DISTINCT f.path) AS paths
+WHERE size(paths) > 1
+RETURN case_id, paths
+"""
+
 # A changed document replaces its earlier version: decisions, diagnoses and reviewer links of the
 # case are removed before the new ones are merged, so nothing is added twice.
 LOAD_DETACH_OLD_VERSION = """
@@ -230,8 +248,13 @@ MERGE (f:SourceFile {path: row.path})
 SET f.sha256 = row.sha256, f.kind = row.kind, f.records = row.records,
     f.ingested_at = datetime()
 WITH f, row
-OPTIONAL MATCH (stale:Case)-[:FROM_FILE]->(f)
+OPTIONAL MATCH (stale:Case)-[own:FROM_FILE]->(f)
 WHERE NOT stale.case_id IN row.case_ids
+DELETE own
+// A case this file no longer carries goes with it, unless another file still carries it (a graph
+// loaded before case ownership could link one case to two files): then only the link goes.
+WITH DISTINCT stale
+WHERE stale IS NOT NULL AND NOT EXISTS { (stale)-[:FROM_FILE]->(:SourceFile) }
 OPTIONAL MATCH (stale)-[:HAS_DECISION]->(d:Decision)
 OPTIONAL MATCH (stale)-[:CONCERNS]->(p:Patient)
 DETACH DELETE d, p, stale
@@ -445,6 +468,48 @@ RETURN d.decision_id AS decision_id, d.case_id AS case_id, d.source AS source,
        citations
 """
 
+# The text a hit's words are counted in (graph.relevance: the lexical floor).
+DECISION_TEXTS = """
+UNWIND $decision_ids AS id
+MATCH (d:Decision {decision_id: id})
+RETURN id AS decision_id, d.service AS service,
+       coalesce(d.item_text, '') + ' ' + coalesce(d.service, '') + ' '
+       + coalesce(d.diagnosis_text, '') + ' ' + coalesce(d.rationale, '') AS text
+"""
+
+# Patient age (a DMHC band's middle), sex and decision year of given decisions: tie-breakers.
+DECISION_TIE_FACTS = """
+UNWIND $decision_ids AS id
+MATCH (d:Decision {decision_id: id})
+RETURN id AS decision_id,
+       coalesce(d.patient_age, CASE WHEN d.age_low IS NOT NULL AND d.age_high IS NOT NULL
+                                    THEN (d.age_low + d.age_high) / 2 END) AS age,
+       d.patient_sex AS sex, d.decision_year AS year
+"""
+
+# Outcome counts of one service over every decision, per source (dwc / dmhc): the base rate.
+_OUTCOME_COUNT_COLUMNS = """
+RETURN d.source_kind AS source_kind, count(*) AS total,
+       count(CASE WHEN d.outcome = 'upheld' THEN 1 END) AS upheld,
+       count(CASE WHEN d.outcome = 'overturned' THEN 1 END) AS overturned,
+       count(CASE WHEN d.outcome = 'partially overturned' THEN 1 END) AS partially_overturned
+ORDER BY source_kind
+"""
+SERVICE_OUTCOME_COUNTS = "MATCH (d:Decision) WHERE d.service = $service" + _OUTCOME_COUNT_COLUMNS
+# The same over every decision: the base rate when no service is known.
+ALL_OUTCOME_COUNTS = "MATCH (d:Decision)" + _OUTCOME_COUNT_COLUMNS
+
+# -- outcome estimate (graph/estimate.py) ----------------------------------------------------
+# What an estimate lists of each neighbour (no rationale: the list links to the decision page).
+ESTIMATE_NEIGHBOURS = """
+UNWIND $decision_ids AS id
+MATCH (d:Decision {decision_id: id})
+RETURN d.decision_id AS decision_id, d.case_id AS case_id, d.outcome AS outcome,
+       d.source_kind AS source_kind, d.service AS service, d.body_region AS body_region,
+       toString(d.decision_date) AS decision_date, d.item_text AS item_text,
+       d.diagnoses AS diagnoses
+"""
+
 # -- backup: a logical dump in the loader's own row shapes, and a canonical hash ----------------
 EXPORT_CASES = """
 MATCH (k:Case)
@@ -532,19 +597,24 @@ RETURN count(d) AS decisions, count(DISTINCT d.case_id) AS cases,
 
 # Outcome counts per value of one dimension. The dimension's key expression is one of the fixed
 # expressions below (never user text); $source optionally narrows to dwc or dmhc.
-_OUTCOME_RATES_TEMPLATE = """
+_OUTCOME_COUNTS = """count(d) AS total,
+       count(CASE WHEN d.outcome = 'upheld' THEN 1 END) AS upheld,
+       count(CASE WHEN d.outcome = 'overturned' THEN 1 END) AS overturned,
+       count(CASE WHEN d.outcome = 'partially overturned' THEN 1 END) AS partially_overturned"""
+_OUTCOME_RATES_TEMPLATE = (
+    """
 MATCH (d:Decision)
 WHERE $source IS NULL OR d.source_kind = $source
 UNWIND {keys} AS key
 WITH key, d
 WHERE key IS NOT NULL AND key <> ''
-RETURN key, count(d) AS total,
-       count(CASE WHEN d.outcome = 'upheld' THEN 1 END) AS upheld,
-       count(CASE WHEN d.outcome = 'overturned' THEN 1 END) AS overturned,
-       count(CASE WHEN d.outcome = 'partially overturned' THEN 1 END) AS partially_overturned
+RETURN key, """
+    + _OUTCOME_COUNTS
+    + """
 ORDER BY total DESC, key
 LIMIT $limit
 """
+)
 OUTCOME_RATE_KEYS: dict[str, str] = {
     "category": "[d.category]",
     "service": "[d.service]",
@@ -555,6 +625,54 @@ OUTCOME_RATE_KEYS: dict[str, str] = {
 OUTCOME_RATES: dict[str, str] = {
     by: _OUTCOME_RATES_TEMPLATE.replace("{keys}", keys) for by, keys in OUTCOME_RATE_KEYS.items()
 }
+
+# -- per-service analytics (graph/analytics.py: service_analytics) ------------------------------
+# The decisions of one canonical service: an index seek on Decision.service, not a scan.
+_SERVICE_DECISIONS = """
+MATCH (d:Decision {service: $service})
+WHERE $source IS NULL OR d.source_kind = $source
+"""
+
+# How many decisions of the service there are, and its category.
+SERVICE_SUMMARY = (
+    _SERVICE_DECISIONS + "RETURN head(collect(DISTINCT d.category)) AS category, " + _OUTCOME_COUNTS
+)
+
+# Each guideline the service's decisions cite, with the pages as written and who cited it
+# (reviewer or claims administrator), by the outcome of the citing decisions.
+SERVICE_GUIDELINE_OUTCOMES = (
+    _SERVICE_DECISIONS
+    + """MATCH (d)-[c:CITES]->(g:Guideline)
+WITH g, c.pages AS pages, c.cited_by AS cited_by, d
+RETURN g.name AS guideline, g.family AS family, pages, cited_by, """
+    + _OUTCOME_COUNTS
+    + """
+ORDER BY total DESC, guideline, cited_by, pages
+"""
+)
+
+# Outcome counts of the service's decisions per decision year / reviewer specialty (all values:
+# one service has few of either).
+SERVICE_OUTCOME_RATE_KEYS: dict[str, str] = {
+    "year": OUTCOME_RATE_KEYS["year"],
+    "specialty": OUTCOME_RATE_KEYS["specialty"],
+}
+SERVICE_OUTCOME_RATES: dict[str, str] = {
+    by: _SERVICE_DECISIONS
+    + f"UNWIND {keys} AS key\nWITH key, d\nWHERE key IS NOT NULL AND key <> ''\n"
+    + "RETURN key, "
+    + _OUTCOME_COUNTS
+    + "\nORDER BY total DESC, key"
+    for by, keys in SERVICE_OUTCOME_RATE_KEYS.items()
+}
+
+# The requested-service vocabulary with how many decisions ask for each (to resolve a typed
+# service name, and to name the choices when it matches none).
+SERVICE_NAMES = """
+MATCH (s:RequestedService)
+RETURN s.name AS service, COUNT { (s)<-[:REQUESTS]-(:Decision) } AS decisions
+ORDER BY decisions DESC, service
+"""
 
 # One decision with its case, patient, reviewer, citations and the other items of its letter.
 DECISION_DETAIL = """
@@ -574,7 +692,27 @@ RETURN d {.decision_id, .case_id, .item_number, .item_text, .service, .category,
           {name: g.name, family: g.family, pages: c.pages, cited_by: c.cited_by}] AS citations,
        [(k)-[:HAS_DECISION]->(o:Decision) WHERE o <> d |
           {decision_id: o.decision_id, item_number: o.item_number, item_text: o.item_text,
-           service: o.service, outcome: o.outcome}] AS siblings
+           service: o.service, outcome: o.outcome}] AS siblings,
+       [(k)-[:FROM_FILE]->(f:SourceFile) | f {.path, .sha256, .kind}] AS source_files
+"""
+
+# What an id typed on the decision page names: a decision id first, else a case (an IMR case
+# number or a DMHC Reference ID) with its decisions. $ids holds the spellings to try
+# (graph/decision.py: id_spellings), each an index seek on a unique key.
+DECISION_BY_ID = """
+UNWIND $ids AS id
+MATCH (d:Decision {decision_id: id})
+RETURN d.decision_id AS decision_id, d.case_id AS case_id
+LIMIT 1
+"""
+CASE_DECISIONS = """
+UNWIND $ids AS id
+MATCH (k:Case {case_id: id})
+WITH k LIMIT 1
+MATCH (k)-[:HAS_DECISION]->(d:Decision)
+RETURN k.case_id AS case_id, d.decision_id AS decision_id, d.item_number AS item_number,
+       d.item_text AS item_text, d.service AS service, d.outcome AS outcome
+ORDER BY d.item_number, d.decision_id
 """
 
 # The neighbourhood of a decision as (source, relationship, target) rows: its case, patient,
@@ -619,6 +757,17 @@ RETURN """
     + """ END AS target
 """
 )
+
+# -- the console's own guard (graph/console.py), never user text --------------------------------
+# Its transactions carry {imr_console: token} as metadata, so the watchdog finds the one to stop
+# and a new query can see that an earlier one is still being evaluated after it was terminated.
+CONSOLE_TRANSACTIONS = """
+SHOW TRANSACTIONS YIELD transactionId, metaData, status, elapsedTime
+WHERE metaData.imr_console IS NOT NULL
+RETURN transactionId AS id, metaData.imr_console AS token, status,
+       elapsedTime.seconds AS elapsed_s
+"""
+TERMINATE_TRANSACTIONS = "TERMINATE TRANSACTIONS $ids"
 
 # Example questions for the read-only console (user-visible Cypher; the UI only shows them).
 CONSOLE_EXAMPLES: dict[str, str] = {

@@ -20,6 +20,13 @@ Modes
   (service, diagnoses, region, guideline), weighted by GRAPH_WEIGHTS; with a query text or a
   decision's own embedding, fused by RRF with semantic similarity.
 
+Relevance (graph/relevance.py): query entities are recognised on whole phrases only; every
+mode's hits pass a relevance floor (the named service, a semantic score of SEMANTIC_FLOOR, or half
+of the query's words) before the top k are cut, so a nonsense query returns nothing — with a note
+— instead of the nearest unrelated decisions, and the stats describe relevant precedents only.
+Graph mode with nothing recognised or nothing shared says so and falls back to semantic search.
+Age, sex and a year in the query order hits of equal score (QueryFacts.distance).
+
 Filters never shrink the top-k silently: each mode fetches with the filter applied *inside* the
 query, and the vector path picks, per query, between the ANN index with adaptive oversampling
 (candidates = max(MIN_ANN_CANDIDATES, k / selectivity × OVERSAMPLE), doubled until k hits or the
@@ -50,6 +57,15 @@ from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
 from graph import queries
 from graph.errors import DatabaseUnavailableError, InvalidRequestError, NotFoundError
 from graph.lucene import query_terms, to_lucene
+from graph.relevance import (
+    SEMANTIC_FLOOR,
+    QueryFacts,
+    content_terms,
+    needed_terms,
+    passes_floor,
+    query_facts,
+    recognise_query_entities,
+)
 from graph.schema import search_clause_supported, show_schema
 
 logger = logging.getLogger(__name__)
@@ -175,6 +191,9 @@ class SearchRequest:
     fuse_semantic: bool = True
     rrf_k: int = RRF_K
     candidate_pool: int = CANDIDATE_POOL
+    # graph.relevance: hits that are neither near in meaning, nor share the recognised service,
+    # nor contain enough of the query's words are left out (off: every candidate, as ranked).
+    relevance_floor: bool = True
 
     def validate(self) -> None:
         if self.mode not in MODES:
@@ -245,6 +264,13 @@ class SearchHit:
         return asdict(self)
 
 
+def overturn_share(outcomes: dict[str, int]) -> float | None:
+    """Overturned (wholly or partly) among decisions with a known outcome."""
+    overturned = outcomes.get("overturned", 0) + outcomes.get("partially overturned", 0)
+    decided = overturned + outcomes.get("upheld", 0)
+    return overturned / decided if decided else None
+
+
 @dataclass
 class PrecedentStats:
     total: int
@@ -252,20 +278,42 @@ class PrecedentStats:
     guidelines: list[dict[str, Any]]  # name, pages, count
     years: dict[str, int]
     categories: dict[str, int]
+    # Outcome counts per source: DWC (workers' comp) and DMHC (health plans) are different
+    # systems with different rates, never pooled into one rate.
+    sources: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def overturn_rate(self) -> float | None:
-        if not self.total:
-            return None
-        overturned = self.outcomes.get("overturned", 0) + self.outcomes.get(
-            "partially overturned", 0
-        )
-        return overturned / self.total
+        return overturn_share(self.outcomes)
+
+    def source_rates(self) -> dict[str, float | None]:
+        return {source: overturn_share(counts) for source, counts in self.sources.items()}
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["overturn_rate"] = self.overturn_rate
+        data["source_rates"] = self.source_rates()
         return data
+
+
+@dataclass(frozen=True)
+class OutcomeCounts:
+    """Outcomes of every decision of one service (or of all, service None) in one source."""
+
+    service: str | None
+    source_kind: str
+    total: int
+    upheld: int
+    overturned: int
+    partially_overturned: int
+
+    @property
+    def overturn_rate(self) -> float | None:
+        decided = self.upheld + self.overturned + self.partially_overturned
+        return (self.overturned + self.partially_overturned) / decided if decided else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "overturn_rate": self.overturn_rate}
 
 
 @dataclass
@@ -274,6 +322,8 @@ class SearchResult:
     hits: list[SearchHit]
     query_entities: dict[str, list[str]]
     notes: list[str]
+    # Every decision of the recognised (or filtered) service, per source: not only the top k.
+    service_outcomes: list[OutcomeCounts] = field(default_factory=list)
 
     def stats(self) -> PrecedentStats:
         return precedent_stats(self.hits)
@@ -290,6 +340,7 @@ class SearchResult:
         }
         if with_stats:
             data["stats"] = self.stats().to_json()
+            data["service_outcomes"] = [row.to_json() for row in self.service_outcomes]
         return data
 
 
@@ -302,6 +353,9 @@ def precedent_stats(hits: Sequence[SearchHit]) -> PrecedentStats:
             guideline_counts[citation] += 1
     years = Counter(hit.decision_date[:4] if hit.decision_date else "unknown" for hit in hits)
     categories = Counter(hit.category for hit in hits)
+    sources: dict[str, Counter[str]] = {}
+    for hit in hits:
+        sources.setdefault(hit.source_kind or "unknown", Counter())[hit.outcome or "unknown"] += 1
     return PrecedentStats(
         total=len(hits),
         outcomes=dict(outcomes.most_common()),
@@ -311,28 +365,15 @@ def precedent_stats(hits: Sequence[SearchHit]) -> PrecedentStats:
         ],
         years=dict(sorted(years.items())),
         categories=dict(categories.most_common()),
+        sources={source: dict(counts.most_common()) for source, counts in sorted(sources.items())},
     )
 
 
 # -- explanations ------------------------------------------------------------------------------
 def recognise_entities(text: str) -> dict[str, list[str]]:
-    """Canonical service, category, region and guidelines a free-text request mentions."""
-    from ingest.normalise import find_body_region, normalise_service, parse_guideline_citations
-
-    entities: dict[str, list[str]] = {}
-    if not text.strip():
-        return entities
-    service = normalise_service(text)
-    if service.known:
-        entities["service"] = [service.service]
-        entities["category"] = [service.category]
-    region = find_body_region(text)
-    if region:
-        entities["region"] = [region]
-    guidelines = sorted({g.name for g in parse_guideline_citations(text, "reviewer")})
-    if guidelines:
-        entities["guideline"] = guidelines
-    return entities
+    """Canonical service, category, region and guidelines a free-text request names, on whole
+    phrases only ("dates back" is no body region; graph/relevance.py)."""
+    return recognise_query_entities(text)
 
 
 def shared_entities(hit: SearchHit, entities: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -425,9 +466,13 @@ class PrecedentSearch:
         if request.mode == "graph":
             ranked, components, entities = self._graph(request, entities, notes)
         elif request.mode == "semantic":
-            ranked, components = self._single(self._semantic(request, request.k, notes), "semantic")
+            ranked, components = self._single(
+                self._semantic(request, self._depth(request), notes), "semantic"
+            )
         elif request.mode == "lexical":
-            ranked, components = self._single(self._lexical(request, request.k), "lexical")
+            ranked, components = self._single(
+                self._lexical(request, self._depth(request)), "lexical"
+            )
         else:
             pool = max(request.candidate_pool, request.k)
             # The lexical and entity lists are server work: they run while the query is embedded.
@@ -447,9 +492,49 @@ class PrecedentSearch:
             if entity_list is not None:
                 lists["graph"] = entity_list.result()
             ranked, components = fuse_rrf(lists, request.rrf_k)
+        facts = query_facts(request.query)
+        if facts.any() and len(ranked) > 1:
+            ranked = self._break_ties(ranked, facts, notes)
+        if request.relevance_floor:
+            ranked = self._relevant(ranked, components, request, entities, notes)
         ranked = ranked[: request.k]
         hits = self._hits(ranked, components, request, entities)
-        return SearchResult(request=request, hits=hits, query_entities=entities, notes=notes)
+        service = (entities.get("service") or [None])[0] or request.filters.service
+        outcomes = self.service_outcomes(service) if service and hits else []
+        return SearchResult(
+            request=request,
+            hits=hits,
+            query_entities=entities,
+            notes=notes,
+            service_outcomes=outcomes,
+        )
+
+    @staticmethod
+    def _depth(request: SearchRequest) -> int:
+        """How far down one list to read: with the relevance floor on, a pool, so that k
+        relevant hits come back when k exist below a few that fail the floor."""
+        if not request.relevance_floor:
+            return request.k
+        return max(request.k, min(request.candidate_pool, 4 * request.k))
+
+    def service_outcomes(self, service: str | None) -> list[OutcomeCounts]:
+        """Outcome counts of every decision of `service` (all decisions when None), per source."""
+        if service:
+            name = service.strip().lower()
+            records = self._read(queries.SERVICE_OUTCOME_COUNTS, {"service": name})
+        else:
+            name, records = None, self._read(queries.ALL_OUTCOME_COUNTS, {})
+        return [
+            OutcomeCounts(
+                service=name,
+                source_kind=r["source_kind"] or "unknown",
+                total=int(r["total"]),
+                upheld=int(r["upheld"]),
+                overturned=int(r["overturned"]),
+                partially_overturned=int(r["partially_overturned"]),
+            )
+            for r in records
+        ]
 
     def similar(
         self,
@@ -612,11 +697,17 @@ class PrecedentSearch:
             }
         target = self._described_request(request, target)
         target = {k: v for k, v in target.items() if v}
-        graph_list = self._neighbours(
-            target,
-            {**request.filters.parameters(), **exclusions},
-            max(request.candidate_pool, request.k),
+        graph_list = (
+            self._neighbours(
+                target,
+                {**request.filters.parameters(), **exclusions},
+                max(request.candidate_pool, request.k),
+            )
+            if target
+            else []
         )
+        if not graph_list:
+            return self._graph_fallback(request, target, vector, exclusions, notes)
         if not request.fuse_semantic:
             ranked, components = self._single(graph_list, "graph")
             return ranked, components, target
@@ -640,6 +731,36 @@ class PrecedentSearch:
             {"graph": graph_list, "semantic": semantic_list}, request.rrf_k
         )
         notes.append("graph neighbours fused with semantic similarity (RRF)")
+        return ranked, components, target
+
+    def _graph_fallback(
+        self,
+        request: SearchRequest,
+        target: dict[str, list[str]],
+        vector: list[float] | None,
+        exclusions: dict[str, Any],
+        notes: list[str],
+    ) -> tuple[list[tuple[str, float]], dict[str, Components], dict[str, list[str]]]:
+        """Graph mode found nothing to share: say why, and rank by meaning instead."""
+        if not target:
+            why = (
+                "graph mode: no service, body region, diagnosis or guideline recognised in the "
+                "query (only whole phrases count, e.g. 'lumbar MRI', 'back pain')"
+            )
+        else:
+            named = "; ".join(f"{kind} {', '.join(values)}" for kind, values in target.items())
+            why = f"graph mode: no decision shares {named} with the filters in use"
+        if vector is None and request.query.strip() and self.embedder is not None:
+            vector = self._embed_query(request.query)
+        if vector is None:
+            notes.append(why)
+            return [], {}, target
+        notes.append(why + " — fell back to semantic search")
+        params = {**request.filters.parameters(), **exclusions}
+        nearest = self.vector_candidates(
+            vector, params, max(request.candidate_pool, request.k), notes
+        )
+        ranked, components = self._single(nearest, "semantic")
         return ranked, components, target
 
     def _neighbours(
@@ -691,6 +812,89 @@ class PrecedentSearch:
         for rank, (decision_id, score) in enumerate(ranked, 1):
             components[decision_id] = Components(**{kind: score, f"{kind}_rank": rank})
         return ranked, components
+
+    # -- relevance floor and tie-breakers -----------------------------------------------------
+    def _relevant(
+        self,
+        ranked: list[tuple[str, float]],
+        components: dict[str, Components],
+        request: SearchRequest,
+        entities: dict[str, list[str]],
+        notes: list[str],
+    ) -> list[tuple[str, float]]:
+        """The first k candidates that pass the relevance floor (graph/relevance.py), in order.
+
+        A candidate passes on its service (the one the query names, a service filter already
+        guarantees it), on its semantic score, or on the share of the query's words it contains;
+        the texts are read only for candidates the first two do not decide."""
+        if not ranked:
+            return ranked
+        wanted_service = {v.lower() for v in entities.get("service", [])}
+        if request.filters.service:
+            wanted_service.add(request.filters.service.strip().lower())
+        terms = content_terms(query_terms(request.query), STOP_WORDS)
+        needed = needed_terms(terms)
+        kept: list[tuple[str, float]] = []
+        best_semantic = max((c.semantic or 0.0 for c in components.values()), default=0.0)
+        chunk = max(2 * request.k, 20)
+        for start in range(0, len(ranked), chunk):
+            part = ranked[start : start + chunk]
+            verdict: dict[str, bool] = {}
+            for decision_id, _ in part:
+                piece = components.get(decision_id, Components())
+                # Graph mode's own candidates share entities by construction.
+                by_graph = request.mode == "graph" and bool(piece.graph)
+                by_meaning = piece.semantic is not None and piece.semantic >= SEMANTIC_FLOOR
+                if by_graph or by_meaning:
+                    verdict[decision_id] = True
+            undecided = [d for d, _ in part if d not in verdict]
+            if undecided and (wanted_service or terms):
+                texts = self._read(queries.DECISION_TEXTS, {"decision_ids": undecided})
+                for record in texts:
+                    semantic = components.get(record["decision_id"], Components()).semantic
+                    verdict[record["decision_id"]] = record[
+                        "service"
+                    ] in wanted_service or passes_floor(semantic, record["text"], terms)
+            kept += [item for item in part if verdict.get(item[0])]
+            if len(kept) >= request.k:
+                break
+        shown = min(len(kept), request.k)
+        if shown < min(request.k, len(ranked)):
+            words = f"{needed} of the {len(terms)} query words" if terms else "the query's words"
+            best = f" (best here {best_semantic:.2f})" if best_semantic else ""
+            notes.append(
+                f"relevance floor: {shown} decision{'s' if shown != 1 else ''} relevant — a hit "
+                f"needs the recognised service, a semantic score of at least {SEMANTIC_FLOOR}"
+                f"{best} or {words}"
+            )
+        return kept
+
+    def _break_ties(
+        self, ranked: list[tuple[str, float]], facts: QueryFacts, notes: list[str]
+    ) -> list[tuple[str, float]]:
+        """Among equal scores, decisions closer to the query's age, sex and year come first."""
+        ids = [decision_id for decision_id, _ in ranked]
+        rows = self._read(queries.DECISION_TIE_FACTS, {"decision_ids": ids})
+        records = {r["decision_id"]: r for r in rows}
+
+        def closeness(item: tuple[int, tuple[str, float]]) -> tuple[Any, ...]:
+            position, (decision_id, score) = item
+            record = records.get(decision_id)
+            if record is None:
+                return (-score, (1, 999, 999), position)
+            age = record["age"]
+            distance = facts.distance(
+                int(age) if age is not None else None, record["sex"], record["year"]
+            )
+            return (-score, distance, position)
+
+        reordered = [item for _, item in sorted(enumerate(ranked), key=closeness)]
+        if reordered != ranked:
+            mentioned = ", ".join(
+                f"{name} {value}" for name, value in asdict(facts).items() if value is not None
+            )
+            notes.append(f"equal scores ordered by closeness to {mentioned}")
+        return reordered
 
     # -- hits ----------------------------------------------------------------------------------
     def _hits(

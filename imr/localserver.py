@@ -63,6 +63,28 @@ JVM_ADDITIONAL = (
 )
 
 
+# Limits for every transaction on the local server, whoever runs it (issue 12). The timeout is the
+# default for clients that set none (the console sets its own, shorter one per transaction); it is
+# long enough for the application's own longest transactions (an export, a bulk-load fix-up). One
+# transaction may use half the heap and all together 70% of it, so a query that collects or sorts
+# too much fails with Neo.ClientError.General.TransactionOutOfMemoryError instead of the server.
+TRANSACTION_TIMEOUT = "30m"
+TRANSACTION_MEMORY_SHARE = 0.5
+ALL_TRANSACTIONS_MEMORY_SHARE = 0.7
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
+_UNIT_BYTES = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+def share_of_size(size: str, share: float) -> str | None:
+    """`share` of a Neo4j memory size ("2g", "512m") in whole MiB ("1024m"); None when the size
+    cannot be read (Neo4j then reports the bad heap setting itself)."""
+    match = _SIZE.match(size)
+    if not match:
+        return None
+    size_bytes = float(match.group(1)) * _UNIT_BYTES[match.group(2).lower()]
+    return f"{max(1, int(size_bytes * share) >> 20)}m"
+
+
 @dataclass(frozen=True)
 class ServerStatus:
     running: bool
@@ -396,10 +418,19 @@ class LocalServer:
             f"server.memory.heap.max_size={self.settings.neo4j_heap}",
             f"server.memory.pagecache.size={self.settings.neo4j_pagecache}",
             "server.directories.import=import",
-            "db.transaction.timeout=0s",
+            f"db.transaction.timeout={TRANSACTION_TIMEOUT}",
+            *self._memory_limits(),
             *(f"server.jvm.additional={flag}" for flag in JVM_ADDITIONAL),
         ]
         (self.home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def _memory_limits(self) -> list[str]:
+        heap = self.settings.neo4j_heap
+        limits = [
+            ("db.memory.transaction.max", share_of_size(heap, TRANSACTION_MEMORY_SHARE)),
+            ("db.memory.transaction.total.max", share_of_size(heap, ALL_TRANSACTIONS_MEMORY_SHARE)),
+        ]
+        return [f"{name}={value}" for name, value in limits if value]
 
     def _ensure_credentials(self, java: Path) -> None:
         if self.credentials_file.is_file():
@@ -409,14 +440,26 @@ class LocalServer:
                 f"{self.credentials_file} is missing but the server under {self.home} was already "
                 f"initialised with another password: remove {self.root} to start afresh"
             )
-        password = secrets.token_urlsafe(24)
-        result = self._launch(java, ADMIN_LAUNCHER, "dbms", "set-initial-password", password)
+        password = secrets.token_urlsafe(24)  # [A-Za-z0-9_-]: one token in an @-file
+        self.root.mkdir(parents=True, exist_ok=True)
+        # A command-line argument is readable by every user (ps, /proc/*/cmdline) while the
+        # command runs; neo4j-admin (picocli) reads `@FILE` as arguments instead, and its
+        # launcher passes the `@FILE` (not the password) on to the JVM it starts.
+        argument_file = self.root / f".initial-password-{secrets.token_hex(4)}"
+        descriptor = os.open(argument_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(password + "\n")
+            result = self._launch(
+                java, ADMIN_LAUNCHER, "dbms", "set-initial-password", f"@{argument_file}"
+            )
+        finally:
+            argument_file.unlink(missing_ok=True)
         if result.returncode != 0:
             raise ConfigurationError(
                 f"Could not set the initial Neo4j password (exit {result.returncode}); "
                 f"see {self.log_file}"
             )
-        self.root.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(self.credentials_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             json.dump({"user": "neo4j", "password": password}, handle)

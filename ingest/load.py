@@ -5,6 +5,14 @@ ID), or ``DOC-`` + the first 16 hex digits of the document's SHA-256 when the le
 ``decision_id`` is ``{case_id}:{item number}``. A batch is made of whole source files and is one
 transaction, together with the files' ``SourceFile`` hash: a run killed at any point leaves each
 file either fully loaded or not at all, and the rerun skips exactly the loaded ones.
+
+Case ownership: a case belongs to the file that first loaded it (its one ``FROM_FILE``). Another
+file carrying a case number that a different file owns is not loaded and not marked as loaded: it
+is a conflict naming both paths (reported again on every run until one of them is fixed), or, when
+its bytes equal the owner's, a duplicate that is skipped. A changed file replaces only the cases it
+owns, and a case is deleted only when the file that owns it no longer carries it. The check runs in
+the batch's write transaction; a case another ingest loaded from another file at the same moment
+rolls the batch back and the retry reports the conflict.
 """
 
 from __future__ import annotations
@@ -36,10 +44,48 @@ class SourceBatchFile:
 
 
 @dataclass(frozen=True)
+class RejectedFile:
+    """A file of a batch left out because another file owns one of its cases."""
+
+    path: str
+    owner: str  # the path of the file that loaded the case first
+    case_ids: tuple[str, ...]  # the file's cases that `owner` holds
+    duplicate: bool  # the same bytes as the owner: a skip, not a conflict
+    other_owned: int = 0  # more of its cases that still other files hold
+
+    @property
+    def reason(self) -> str:
+        if self.duplicate:
+            return f"the same content as '{self.owner}', which is loaded: skipped"
+        shown = ", ".join(self.case_ids[:3])
+        if len(self.case_ids) > 3:
+            shown += f" and {len(self.case_ids) - 3} more"
+        cases = f"case {shown} is" if len(self.case_ids) == 1 else f"cases {shown} are"
+        others = (
+            f" ({self.other_owned} more of its cases are loaded from other files)"
+            if self.other_owned
+            else ""
+        )
+        return (
+            f"{cases} already loaded from '{self.owner}'{others}; '{self.path}' carries the "
+            "same case number with different content, so it was not loaded and the graph keeps the "
+            f"version from '{self.owner}'. If this file is the newer version of that letter, "
+            f"copy it over '{self.owner}' and rerun (the case is then replaced); if they are "
+            "different letters, correct the wrong case number. It is reported on every run "
+            "until then"
+        )
+
+
+@dataclass(frozen=True)
 class LoadCounts:
     files: int
     cases: int
     decisions: int
+    rejected: tuple[RejectedFile, ...] = ()
+
+
+class _ConcurrentOwner(Exception):
+    """Another transaction loaded one of the batch's cases from another file meanwhile."""
 
 
 class QuietVector(list):
@@ -203,24 +249,46 @@ def rationale_texts(document: ParsedDocument) -> list[str]:
     return [item.rationale or item.text for item in document.items]
 
 
-def _write_batch(tx: ManagedTransaction, params: dict[str, Any]) -> None:
-    tx.run(queries.LOAD_DETACH_OLD_VERSION, case_ids=params["case_ids"]).consume()
-    tx.run(queries.LOAD_CASES, cases=params["cases"]).consume()
-    tx.run(queries.LOAD_VOCABULARY, queries.vocabulary_parameters(params["decisions"])).consume()
-    tx.run(queries.LOAD_DECISIONS, decisions=params["decisions"]).consume()
-    tx.run(queries.LOAD_SOURCE_FILES, files=params["files"]).consume()
+def split_by_owner(
+    files: Sequence[SourceBatchFile], owners: dict[str, list[tuple[str, str | None]]]
+) -> tuple[list[SourceBatchFile], list[RejectedFile]]:
+    """The files that may load, and those a case owned by another file keeps out.
 
-
-def load_batch(
-    driver: Driver,
-    database: str,
-    files: Sequence[SourceBatchFile],
-    embeddings: dict[str, np.ndarray],
-) -> LoadCounts:
-    """Write whole files in one managed transaction (retried by the driver on transient errors).
-
-    `embeddings` maps each document's source to its items' vectors.
+    `owners` maps a case id already in the graph to the (path, sha256) of its file(s). Within a
+    batch the earlier file (discovery order: sorted paths) claims a case first.
     """
+    claimed = {case_id: list(found) for case_id, found in owners.items()}
+    accepted: list[SourceBatchFile] = []
+    rejected: list[RejectedFile] = []
+    for source_file in files:
+        case_ids = list(dict.fromkeys(case_id_of(d) for d in source_file.documents))
+        foreign = [
+            (case_id, claimed[case_id][0])
+            for case_id in case_ids
+            if case_id in claimed and all(path != source_file.path for path, _ in claimed[case_id])
+        ]
+        if foreign:
+            owner_path, owner_sha = foreign[0][1]
+            theirs = tuple(case_id for case_id, (path, _) in foreign if path == owner_path)
+            rejected.append(
+                RejectedFile(
+                    path=source_file.path,
+                    owner=owner_path,
+                    case_ids=theirs,
+                    duplicate=owner_sha == source_file.sha256,
+                    other_owned=len(foreign) - len(theirs),
+                )
+            )
+            continue
+        accepted.append(source_file)
+        for case_id in case_ids:
+            claimed[case_id] = [(source_file.path, source_file.sha256)]
+    return accepted, rejected
+
+
+def _batch_parameters(
+    files: Sequence[SourceBatchFile], embeddings: dict[str, np.ndarray]
+) -> dict[str, Any]:
     cases: list[dict[str, Any]] = []
     decisions: list[dict[str, Any]] = []
     file_rows: list[dict[str, Any]] = []
@@ -232,18 +300,71 @@ def load_batch(
             case_ids.append(row["case_id"])
             decisions += decision_rows(document, embeddings[document.source])
         file_rows.append(source_file_row(source_file, case_ids))
-    # The same case twice in one batch (a letter and its copy): the last version wins, as it
-    # would in two batches, and LOAD_DECISIONS may CREATE each decision's relationships.
+    # The same case twice in one file (a CSV row repeated): the last version wins, and
+    # LOAD_DECISIONS may CREATE each decision's relationships.
     decisions = list({row["decision_id"]: row for row in decisions}.values())
-    params = {
+    return {
         "case_ids": [c["case_id"] for c in cases],
         "cases": cases,
         "decisions": decisions,
         "files": file_rows,
     }
+
+
+def _write_batch(
+    tx: ManagedTransaction, files: Sequence[SourceBatchFile], embeddings: dict[str, np.ndarray]
+) -> LoadCounts:
+    all_case_ids = sorted({case_id_of(d) for f in files for d in f.documents})
+    owners: dict[str, list[tuple[str, str | None]]] = {}
+    for record in tx.run(queries.CASE_OWNERS, case_ids=all_case_ids):
+        owners.setdefault(record["case_id"], []).append((record["path"], record["sha256"]))
+    accepted, rejected = split_by_owner(files, owners)
+    params = _batch_parameters(accepted, embeddings)
+    if accepted:
+        tx.run(queries.LOAD_DETACH_OLD_VERSION, case_ids=params["case_ids"]).consume()
+        tx.run(queries.LOAD_CASES, cases=params["cases"]).consume()
+        tx.run(
+            queries.LOAD_VOCABULARY, queries.vocabulary_parameters(params["decisions"])
+        ).consume()
+        tx.run(queries.LOAD_DECISIONS, decisions=params["decisions"]).consume()
+        tx.run(queries.LOAD_SOURCE_FILES, files=params["files"]).consume()
+        shared = tx.run(queries.CASES_FROM_SEVERAL_FILES, case_ids=params["case_ids"]).data()
+        if shared:
+            raise _ConcurrentOwner(shared)
+    return LoadCounts(
+        files=len(accepted),
+        cases=len(params["cases"]),
+        decisions=len(params["decisions"]),
+        rejected=tuple(rejected),
+    )
+
+
+# A race needs another ingest loading the same case from another file in the same instant; the
+# retry sees that file as the owner and reports the conflict, so one retry is normally enough.
+CONCURRENT_OWNER_ATTEMPTS = 3
+
+
+def load_batch(
+    driver: Driver,
+    database: str,
+    files: Sequence[SourceBatchFile],
+    embeddings: dict[str, np.ndarray],
+) -> LoadCounts:
+    """Write whole files in one managed transaction (retried by the driver on transient errors).
+
+    `embeddings` maps each document's source to its items' vectors. Files whose cases another
+    file owns are left out and returned in `LoadCounts.rejected` (see the module doc).
+    """
     with driver.session(database=database) as session:
-        session.execute_write(_write_batch, params)
-    return LoadCounts(files=len(files), cases=len(cases), decisions=len(decisions))
+        for attempt in range(1, CONCURRENT_OWNER_ATTEMPTS + 1):
+            try:
+                return session.execute_write(_write_batch, files, embeddings)
+            except _ConcurrentOwner as race:
+                logger.info("attempt %d: cases loaded from two files at once: %s", attempt, race)
+    raise RuntimeError(
+        f"cases of {', '.join(f.path for f in files)} kept being loaded from other files by "
+        f"concurrent ingests ({CONCURRENT_OWNER_ATTEMPTS} attempts): rerun the ingest"
+    )
 
 
 def loaded_files(driver: Driver, database: str, paths: Sequence[str]) -> dict[str, tuple[str, int]]:

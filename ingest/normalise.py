@@ -514,7 +514,11 @@ def parse_sex(text: str | None) -> str | None:
 # --- reviewer ------------------------------------------------------------------------------------
 
 _SPECIALTY = re.compile(
-    r"board[\s-]+certified\s+(?:in|by\s+the\s+American\s+Board\s+of)\s+"
+    r"(?:board[\s-]+certified\s+(?:in|by\s+the\s+American\s+Board\s+of)"
+    r"|(?:holds?|has|with)\s+(?:a\s+)?board[\s-]+certification\s+in"
+    r"|certified\s+by\s+the\s+American\s+Board\s+of"
+    # "is Licensed in Psychology and is licensed to practice in Arizona" (non-physicians).
+    r"|(?<!to\spractice\s)\blicensed\s+in(?!\s+(?:the\s+)?state))\s+"
     r"(?P<s>[A-Za-z][A-Za-z/&' -]{1,80}?(?:\s+and\s+Rehabilitation)?)"
     r"(?=\s*(?:,|;|\.|\(|\band\s+(?:is|has|holds|was|currently|he|she)\b|\bwith\b|$))",
     re.IGNORECASE,
@@ -524,6 +528,7 @@ _STATE = re.compile(
     r"(?P<s>[A-Z][A-Za-z]+(?:\s+(?:of\s+)?[A-Z][A-Za-z]+){0,2})"
 )
 _STATES_LONGEST_FIRST = sorted(US_STATES, key=len, reverse=True)
+_STATE_NAMES = frozenset(name.lower() for name in US_STATES)
 
 
 def parse_reviewer(text: str | None) -> Reviewer:
@@ -531,7 +536,11 @@ def parse_reviewer(text: str | None) -> Reviewer:
     if not text:
         return Reviewer()
     text = collapse_ws(text[:_MAX_SUMMARY_CHARS])
-    specialty = _SPECIALTY.search(text)
+    # A licence "in Texas" names a state, not a specialty.
+    specialty = next(
+        (m for m in _SPECIALTY.finditer(text) if m.group("s").strip().lower() not in _STATE_NAMES),
+        None,
+    )
     state = _STATE.search(text)
     state_name = None
     if state:

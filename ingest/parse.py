@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from ingest.parsers import (
-    decisions_and_rationales,
-    dmhc_csv,
-    final_determination,
-    notice_2013,
-    professional_review,
-)
+from ingest.parsers import dmhc_csv
 from ingest.parsers.errors import ParseError
+from ingest.parsers.letter import (
+    NOT_A_LETTER,
+    Explanation,
+    best_layout,
+    parse_letter,
+    read_letter,
+)
 from ingest.records import ParsedDocument, ParseFailure
 
 logger = logging.getLogger(__name__)
@@ -33,53 +33,22 @@ MAX_PDF_PAGES = 200
 LETTER_SUFFIXES = (".txt", ".pdf")
 SUFFIXES = (*LETTER_SUFFIXES, ".csv")
 
-NOT_A_LETTER = (
-    "not an IMR determination letter: none of the known layouts' headings found "
-    "(expected e.g. 'IMR ISSUES, DECISIONS AND RATIONALES')"
-)
-
-_Parser = Callable[[str, str], ParsedDocument]
-# (layout, markers, parser) in tie-break order. A layout's first marker is its distinctive one.
-_LAYOUTS: tuple[tuple[str, tuple[str, ...], _Parser], ...] = tuple(
-    (module.LAYOUT, module.MARKERS, module.parse)
-    for module in (final_determination, decisions_and_rationales, professional_review, notice_2013)
-)
-
-
-# The ASCII characters that str.split() (and regex \s) take for whitespace.
-_ASCII_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace())
-_DROP_ASCII_SPACE = str.maketrans("", "", _ASCII_SPACE)
-
-
-def _marker_key(text: str) -> str:
-    """The text without whitespace, upper-cased."""
-    # str.split() and regex \s agree on what is whitespace; split/join is several times faster
-    # than a regex substitution, and for ASCII text (nearly all) deleting with translate is
-    # faster again.
-    if text.isascii():
-        return text.translate(_DROP_ASCII_SPACE).upper()
-    return "".join(text.split()).upper()
-
-
-_MARKER_KEYS = {layout: tuple(_marker_key(m) for m in markers) for layout, markers, _ in _LAYOUTS}
+__all__ = [
+    "NOT_A_LETTER",
+    "detect_layout",
+    "explain_path",
+    "explain_text",
+    "parse_path",
+    "parse_text",
+    "parse_text_safe",
+    "read_document_text",
+]
 
 
 def detect_layout(text: str) -> str | None:
-    """The letter layout whose marker headings appear in ``text`` (spacing and case ignored).
-
-    A layout qualifies with its distinctive first marker or with two of its markers; the one with
-    most markers found wins.
-    """
-    # No Unicode normalisation needed: markers are ASCII and \s already covers odd spaces.
-    key = _marker_key(text)
-    best: tuple[int, str] | None = None
-    for layout, _, _ in _LAYOUTS:
-        markers = _MARKER_KEYS[layout]
-        found = [m in key for m in markers]
-        score = sum(found)
-        if (found[0] or score >= 2) and (best is None or score > best[0]):
-            best = (score, layout)
-    return best[1] if best else None
+    """The letter layout with most evidence in ``text`` (headings found by vocabulary, whatever
+    their case, punctuation or numbering); ``None`` when no layout has enough."""
+    return best_layout(read_letter(text))
 
 
 def sha256_text(text: str) -> str:
@@ -88,13 +57,16 @@ def sha256_text(text: str) -> str:
 
 def parse_text(text: str, source: str, *, doc_sha256: str | None = None) -> ParsedDocument:
     """Parse one letter's text; raises :class:`ParseError` naming ``source`` and the reason."""
+    return _parse(text, source, doc_sha256, Explanation(source))
+
+
+def _parse(
+    text: str, source: str, doc_sha256: str | None, explanation: Explanation
+) -> ParsedDocument:
     if not text.strip():
+        explanation.rejected = "empty document"
         raise ParseError(source, "empty document")
-    layout = detect_layout(text)
-    if layout is None:
-        raise ParseError(source, NOT_A_LETTER)
-    parser = next(parse for name, _, parse in _LAYOUTS if name == layout)
-    document = parser(text, source)
+    document = parse_letter(text, source, explanation=explanation)
     document.doc_sha256 = doc_sha256 or sha256_text(text)
     return document
 
@@ -118,6 +90,9 @@ def parse_text_safe(
 _TEXT_BYTES = bytes(sorted({9, 10, 12, 13} | set(range(32, 256))))
 
 
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -126,7 +101,43 @@ def _looks_binary(data: bytes) -> bool:
     return control > 0.05 * len(sample)
 
 
+def _utf16_codec(data: bytes) -> str | None:
+    """The UTF-16 byte order of ``data`` (a BOM, or text that is mostly ASCII, whose every other
+    byte is then NUL), else ``None``."""
+    for bom, codec in _UTF16_BOMS:
+        if data.startswith(bom):
+            return codec
+    sample = data[:8192]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    # Letters are English: nearly every UTF-16 code unit has a NUL high byte. Binary files have
+    # NULs too, but not in one column only.
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.01 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.01 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes, codec: str) -> str | None:
+    """``data`` decoded as UTF-16 (without its BOM); ``None`` when it is not valid UTF-16 or the
+    text has control characters a letter never holds."""
+    body = data[2:] if data[:2] in {bom for bom, _ in _UTF16_BOMS} else data
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary(text.encode("utf-8", "replace")) else text
+
+
 def _decode_text(data: bytes, source: str, warnings: list[str]) -> str:
+    codec = _utf16_codec(data)
+    if codec is not None:
+        text = _decode_utf16(data, codec)
+        if text is not None:
+            warnings.append(f"not UTF-8: decoded as {codec.upper()}")
+            return text
     if _looks_binary(data):
         raise ParseError(source, "not text (binary content; expected a .txt letter)")
     try:
@@ -142,7 +153,7 @@ def _decode_text(data: bytes, source: str, warnings: list[str]) -> str:
 def _pdf_text(path: Path, source: str) -> str:
     # Imported here: pypdf is only needed for PDFs.
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     with path.open("rb") as handle:
         if not handle.read(1024).lstrip().startswith(b"%PDF"):
@@ -159,6 +170,14 @@ def _pdf_text(path: Path, source: str) -> str:
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except ParseError:
         raise
+    except DependencyError as error:
+        # pypdf needs a crypto package for AES; `cryptography` is a declared dependency, so this
+        # is an installation without it.
+        raise ParseError(
+            source,
+            f"encrypted PDF that needs the 'cryptography' package to read ({error}): "
+            "pip install cryptography, or remove the password and try again",
+        ) from error
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise ParseError(source, f"broken PDF: {error}") from error
     except Exception as error:  # pypdf raises a wide variety on damaged files
@@ -226,3 +245,31 @@ def parse_path(path: str | Path) -> list[ParsedDocument | ParseFailure]:
     except Exception as error:
         logger.exception("unexpected error parsing %s", source)
         return [ParseFailure(source, f"internal parser error: {type(error).__name__}: {error}")]
+
+
+# --- explaining ----------------------------------------------------------------------------------
+
+
+def explain_text(text: str, source: str) -> Explanation:
+    """What the parser finds in one letter's text, step by step (never raises: a parser bug is
+    reported as the rejection)."""
+    explanation = Explanation(source)
+    try:
+        _parse(text, source, None, explanation)
+    except ParseError as error:
+        explanation.rejected = error.reason
+    except Exception as error:  # the explanation of a crash is the crash
+        logger.exception("parser crashed on %s", source)
+        explanation.rejected = f"internal parser error: {type(error).__name__}: {error}"
+    return explanation
+
+
+def explain_path(path: str | Path) -> Explanation:
+    """:func:`explain_text` for a .txt/.pdf letter; an unreadable file is explained by its
+    reading error."""
+    path = Path(path)
+    try:
+        text, _ = _read(path, [])
+    except ParseError as error:
+        return Explanation(str(path), rejected=error.reason)
+    return explain_text(text, str(path))

@@ -9,11 +9,15 @@ finishes the rest (unchanged files are skipped by content hash).
 
 from __future__ import annotations
 
+import ctypes
+import fnmatch
 import glob
 import hashlib
 import json
 import logging
+import os
 import queue
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -32,8 +36,15 @@ from neo4j.exceptions import (
 )
 
 from graph.errors import DatabaseUnavailableError, InvalidRequestError
+from ingest.archive import archive_loaded, letters_dir_beside
 from ingest.embed import Embedder
-from ingest.load import SourceBatchFile, load_batch, loaded_files, rationale_texts
+from ingest.load import (
+    RejectedFile,
+    SourceBatchFile,
+    load_batch,
+    loaded_files,
+    rationale_texts,
+)
 from ingest.parse import parse_path
 from ingest.records import ParsedDocument, ParseFailure, ParseResult
 
@@ -46,7 +57,7 @@ GLOB_CHARACTERS = set("*?[")
 @dataclass(frozen=True)
 class Failure:
     path: str
-    stage: str  # "read", "parse", "embed" or "load"
+    stage: str  # "read", "parse", "embed", "load" or "conflict" (a case another file owns)
     reason: str
 
 
@@ -110,32 +121,120 @@ class IngestOptions:
 ProgressCallback = Callable[[Progress], None]
 
 
+@dataclass
+class Discovery:
+    files: list[Path]
+    failures: list[Failure] = field(default_factory=list)  # folders that could not be read
+    warnings: list[str] = field(default_factory=list)  # folders skipped (symbolic-link loops)
+
+
 def discover(paths: Sequence[str]) -> list[Path]:
-    """Files, folders (recursively) and globs → a sorted, de-duplicated list of files.
+    """The files of :func:`discover_files` (its failures and warnings dropped)."""
+    return discover_files(paths).files
+
+
+def discover_files(paths: Sequence[str]) -> Discovery:
+    """Files, folders (recursively) and globs → a sorted, de-duplicated list of files, the folders
+    that could not be read (failures) and the folders skipped because a symbolic link leads back
+    into a folder already searched (warnings).
 
     A path that does not exist (and matches nothing as a glob) is a usage error.
     """
     found: list[Path] = []
+    discovery = Discovery(files=[])
     for raw in paths:
         candidate = Path(raw)
         if candidate.is_dir():
             found += [
                 p
-                for p in candidate.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(candidate).parts)
+                for p in _walk_files(candidate, discovery)
+                if p.suffix.lower() in SUPPORTED_SUFFIXES
             ]
         elif candidate.is_file():
             found.append(candidate)
         elif GLOB_CHARACTERS & set(raw):
-            matches = [Path(m) for m in glob.glob(raw, recursive=True)]
-            if not matches:
+            failures_before = len(discovery.failures)
+            matches = _glob(raw, discovery)
+            if not matches and len(discovery.failures) == failures_before:
                 raise InvalidRequestError(f"No files match '{raw}'")
             found += [m for m in matches if m.is_file()]
         else:
             raise InvalidRequestError(f"No such file or folder: '{raw}'")
-    return sorted({p.resolve() for p in found})
+    discovery.files = sorted({p.resolve() for p in found})
+    return discovery
+
+
+def _walk_files(top: Path, discovery: Discovery) -> Iterator[Path]:
+    """Every file under ``top`` (hidden names left out), each real folder entered once: a
+    symbolic link back to a folder already searched would otherwise recurse without end."""
+    entered: set[tuple[int, int]] = set()
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            status = folder.stat()
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            # os.walk and Path.rglob drop these silently: a whole folder of letters would be
+            # missing from the graph with exit 0.
+            discovery.failures.append(
+                Failure(
+                    str(folder),
+                    "read",
+                    f"cannot read folder '{folder}': {error.strerror or error} "
+                    "(give this user read and execute permission on it, then rerun)",
+                )
+            )
+            continue
+        key = (status.st_dev, status.st_ino)
+        if key in entered:
+            discovery.warnings.append(
+                f"skipped folder '{folder}': a symbolic link to '{folder.resolve()}', which is "
+                "already searched"
+            )
+            continue
+        entered.add(key)
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    subfolders.append(Path(entry.path))
+                elif entry.is_file():
+                    yield Path(entry.path)
+            except OSError:
+                continue  # vanished since the listing, or a broken link: nothing to read
+        pending += reversed(subfolders)
+
+
+def _glob(pattern: str, discovery: Discovery) -> list[Path]:
+    """glob.glob for patterns without ``**``; a ``**`` pattern walks with :func:`_walk_files`
+    (glob.glob follows symbolic-link loops until the path is too long)."""
+    parts = Path(pattern).parts
+    if "**" not in parts:
+        return [Path(m) for m in glob.glob(pattern)]
+    first_wild = next(i for i, part in enumerate(parts) if GLOB_CHARACTERS & set(part))
+    base = Path(*parts[:first_wild]) if first_wild else Path(".")
+    wanted = parts[first_wild:]
+    if not base.is_dir():
+        return []
+    return [
+        path
+        for path in _walk_files(base, discovery)
+        if _parts_match(wanted, path.relative_to(base).parts)
+    ]
+
+
+def _parts_match(pattern: Sequence[str], parts: Sequence[str]) -> bool:
+    """Whether path components match glob components, ``**`` standing for any number of them."""
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(_parts_match(rest, parts[i:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], head) and _parts_match(rest, parts[1:])
 
 
 def file_sha256(path: Path) -> str:
@@ -148,6 +247,35 @@ def file_sha256(path: Path) -> str:
 
 def _parse_file(path: str) -> list[ParseResult]:
     return parse_path(Path(path))
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _load_prctl() -> Callable[..., int] | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None  # not Linux
+
+
+# Resolved at import, in the parent: between fork and exec (a preexec_fn) only simple calls are
+# safe, and loading a library is not one of them.
+_PRCTL = _load_prctl()
+
+
+def die_with_parent(parent_pid: int, sig: int = signal.SIGKILL) -> None:
+    """Run in a child process: the kernel sends it ``sig`` when ``parent_pid`` dies.
+
+    A parent that is SIGKILLed (or SIGTERMed without a handler) runs no cleanup, so its children
+    would live on. The signal comes when the *thread* that started the child ends: start children
+    from a thread that outlives them. Elsewhere than Linux (no prctl) this does nothing.
+    """
+    if _PRCTL is None:
+        return
+    _PRCTL(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the signal was armed
+        os._exit(1)
 
 
 class _Quarantine:
@@ -170,7 +298,13 @@ def _parsed_files(
 ) -> Iterator[tuple[Path, str, list[ParseResult]]]:
     """Parse ahead of the consumer, in a thread (or processes), keeping a few files queued."""
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            # Workers of a SIGKILLed ingest would otherwise parse on for good. pool.map starts
+            # them from the thread iterating this generator, which outlives the pool.
+            max_workers=workers,
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             results = pool.map(_parse_file, [str(p) for p, _ in files], chunksize=8)
             for (path, sha), parsed in zip(files, results, strict=True):
                 yield path, sha, parsed
@@ -220,10 +354,16 @@ class IngestJob:
         self.quarantine = _Quarantine(
             options.quarantine_path or reports_dir / f"quarantine-{stamp}.jsonl"
         )
+        self.letters_dir = letters_dir_beside(reports_dir)  # IMR_HOME/letters (ingest/archive.py)
 
     def run(self, paths: Sequence[str]) -> IngestSummary:
-        files = discover(paths)
-        progress = Progress(files_total=len(files))
+        discovery = discover_files(paths)
+        files = discovery.files
+        progress = Progress(files_total=len(files) + len(discovery.failures))
+        for warning in discovery.warnings:
+            logger.warning("%s", warning)
+        for failure in discovery.failures:
+            self._fail(progress, failure)
         hashed: list[tuple[Path, str]] = []
         for path in files:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -335,8 +475,13 @@ class IngestJob:
 
     def _load(self, batch: list[SourceBatchFile], embeddings: dict, progress: Progress) -> None:
         try:
-            self._store(batch, embeddings)
-            self._count_loaded(progress, batch)
+            rejected = {r.path: r for r in self._store(batch, embeddings) or ()}
+            loaded = [f for f in batch if f.path not in rejected]
+            archive_loaded(loaded, self.letters_dir)  # copies for the decision page; never raises
+            self._count_loaded(progress, loaded)
+            for source_file in batch:
+                if source_file.path in rejected:
+                    self._count_rejected(progress, source_file, rejected[source_file.path])
         except Exception as error:
             if _is_connection_error(error):
                 raise self._fatal_error(error) from error
@@ -357,9 +502,25 @@ class IngestJob:
             "command: files already loaded are skipped"
         )
 
-    def _store(self, batch: list[SourceBatchFile], embeddings: dict) -> None:
-        """Where a batch goes; the bulk loader (ingest.bulk_csv) writes CSV files instead."""
-        load_batch(self.driver, self.database, batch, embeddings)
+    def _store(
+        self, batch: list[SourceBatchFile], embeddings: dict
+    ) -> Sequence[RejectedFile] | None:
+        """Where a batch goes; the bulk loader (ingest.bulk_csv) writes CSV files instead.
+        Returns the files left out because another file owns one of their cases."""
+        return load_batch(self.driver, self.database, batch, embeddings).rejected
+
+    def _count_rejected(
+        self, progress: Progress, source_file: SourceBatchFile, rejected: RejectedFile
+    ) -> None:
+        """A copy of a loaded file is skipped; a different file with an owned case is a conflict.
+        Neither is marked as loaded, so the next run looks at it again."""
+        if rejected.duplicate:
+            logger.info("Skipped '%s': %s", source_file.path, rejected.reason)
+            progress.files_done += 1
+            progress.documents_skipped += len(source_file.documents)
+            self._report(progress)
+        else:
+            self._fail(progress, Failure(source_file.path, "conflict", rejected.reason))
 
     def _count_loaded(self, progress: Progress, batch: list[SourceBatchFile]) -> None:
         for source_file in batch:
@@ -371,7 +532,7 @@ class IngestJob:
     def _fail(self, progress: Progress, failure: Failure) -> None:
         self.quarantine.add(failure)
         progress.documents_failed += 1
-        if failure.stage in ("read",):
+        if failure.stage in ("read", "conflict"):  # the file's last word
             progress.files_done += 1
         self._report(progress)
 

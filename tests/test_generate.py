@@ -19,6 +19,7 @@ from ingest.generate import LETTER_LAYOUTS, generate_corpus, truth_json
 from ingest.generate import catalogue as cat
 from ingest.generate import guidelines as gl
 from ingest.generate.letters import TEMPLATES
+from ingest.parse import parse_path
 from ingest.records import ParsedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,13 +243,12 @@ def test_committed_sample_is_reproducible(tmp_path: Path) -> None:
 
 
 def test_parser_reads_back_what_was_generated(tmp_path: Path) -> None:
-    parse = pytest.importorskip("ingest.parse")
     generate_corpus(80, seed=9, out_dir=tmp_path, pdf_fraction=0.1)
     fields = ("layout", "case_id", "decision_date", "ur_date", "diagnoses", "doc_sha256")
     mismatches = []
     for record in _truth(tmp_path):
         record.pop("truth_extras")
-        [parsed] = parse.parse_path(tmp_path / record["source"])
+        [parsed] = parse_path(tmp_path / record["source"])
         assert isinstance(parsed, ParsedDocument), parsed
         got = parsed.to_json()
         mismatches += [(record["source"], f) for f in fields if got[f] != record[f]]

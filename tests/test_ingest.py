@@ -129,7 +129,9 @@ def test_broken_files_are_quarantined_and_the_rest_ingested(
     summary = ingest(
         driver, database, cached_embedder, [folder], tmp_path, quarantine_path=report, force=True
     )
-    assert summary.ingested == 3
+    # The good letters are copies of ones the module loaded: the same bytes under another path
+    # are skipped, not loaded twice (tests/test_case_conflicts.py); all three still go through.
+    assert (summary.ingested, summary.skipped) == (0, 3), summary
     failed = {Path(f.path.split("#")[0]).name: f for f in summary.failures}
     assert set(failed) == {
         "empty.txt",

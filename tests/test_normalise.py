@@ -498,6 +498,21 @@ def test_parse_sex(text: str, expected: str | None) -> None:
             Reviewer("Orthopaedic Surgery", "California"),
         ),
         ("licensed to practice in North Carolina", Reviewer(None, "North Carolina")),
+        (
+            "The expert reviewer holds a board certification in Orthopedic Surgery and is "
+            "licensed to practice in Georgia.",
+            Reviewer("Orthopedic Surgery", "Georgia"),
+        ),
+        (
+            "The physician reviewer is Licensed in Psychology and is licensed to practice in "
+            "Arizona.",
+            Reviewer("Psychology", "Arizona"),
+        ),
+        (
+            # A licence in a state is not a specialty.
+            "The reviewer is licensed in California and is Board Certified in Neurology.",
+            Reviewer("Neurology", None),
+        ),
         ("nothing", Reviewer()),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -120,9 +121,12 @@ def test_filters_are_honoured_exactly_and_never_shrink_k(searcher, mode, filters
         k=10,
         filters=filters,
         service="physical therapy" if mode == "graph" else None,
+        relevance_floor=False,  # the filter contract alone; the floor may leave out more
     )
     hits = searcher.search(request).hits
     returned = [h.decision_id for h in hits]
+    floored = [h.decision_id for h in searcher.search(replace(request, relevance_floor=True)).hits]
+    assert set(floored) <= matching
     assert set(returned) <= matching
     if mode != "graph":  # graph mode only returns decisions that share something
         assert len(returned) == min(10, len(matching))
@@ -176,7 +180,13 @@ def test_hits_carry_what_a_user_needs(searcher):
     assert hit.components.semantic is not None and hit.components.lexical is not None
     assert "**" in hit.snippet_highlighted
     stats = searcher.search(SearchRequest(query="acupuncture", k=10)).stats()
-    assert sum(stats.outcomes.values()) == stats.total == 10
+    # The relevance floor: only decisions of the service or that mention it, however few.
+    about = count(
+        searcher.driver,
+        "MATCH (d:Decision) WHERE d.service = 'acupuncture' "
+        "OR toLower(d.rationale + ' ' + d.item_text) CONTAINS 'acupuncture' RETURN count(d)",
+    )
+    assert sum(stats.outcomes.values()) == stats.total == min(10, about)
     assert stats.guidelines and stats.years
 
 
@@ -214,6 +224,129 @@ def test_bad_requests_are_refused_clearly(searcher):
         searcher.search(SearchRequest(query="x", filters=SearchFilters(outcome="won")))
     with pytest.raises(InvalidRequestError, match="graph mode needs"):
         searcher.search(SearchRequest(mode="graph"))
+
+
+# -- relevance floor, per-source stats, graph-mode fallback, tie-breakers (issue 13) ---------
+NONSENSE = "zzqx unknown treatment"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_nonsense_query_finds_nothing_and_says_why(searcher, mode):
+    result = searcher.search(SearchRequest(query=NONSENSE, mode=mode, k=10))
+    assert result.hits == []
+    assert result.stats().total == 0 and result.stats().overturn_rate is None
+    assert result.service_outcomes == []
+    assert any("relevance floor" in note for note in result.notes), result.notes
+    unfloored = searcher.search(
+        SearchRequest(query=NONSENSE, mode=mode, k=10, relevance_floor=False)
+    )
+    if mode != "lexical":  # without the floor the nearest decisions by meaning come back
+        assert unfloored.hits
+
+
+INCIDENTAL = [
+    "the dispute dates back to the first report",
+    "she came back to work last month",
+    "on the other hand the records are incomplete",
+    "a compound fracture was not documented",
+    "pt reports the request was denied",
+    "he was head of his department",
+    "ot and pt are abbreviations here",
+    "it sets the record straight",
+]
+
+
+@pytest.mark.parametrize("text", INCIDENTAL)
+def test_incidental_words_are_not_entities(text):
+    entities = recognise_entities(text)
+    assert "region" not in entities and "service" not in entities, entities
+
+
+@pytest.mark.parametrize(
+    ("text", "service", "region"),
+    [
+        ("chronic back pain for years", None, "lumbar spine"),
+        ("12 PT visits lumbar spine after fusion", "physical therapy", "lumbar spine"),
+        ("acupuncture for chronic neck pain", "acupuncture", "cervical spine"),
+        ("left hand pain after a fall", None, "hand"),
+        ("topical compound cream for the knee", "compounded topical cream", "knee"),
+        ("lumbar MRI without red flags", "mri", "lumbar spine"),
+    ],
+)
+def test_whole_phrases_are_entities(text, service, region):
+    entities = recognise_entities(text)
+    assert entities.get("service", [None])[0] == service
+    assert entities.get("region", [None])[0] == region
+
+
+def test_stats_are_per_source_and_cover_the_whole_service(searcher):
+    result = searcher.search(SearchRequest(query="physical therapy visits", k=10))
+    stats = result.stats()
+    assert stats.total == len(result.hits) > 0
+    assert sum(sum(c.values()) for c in stats.sources.values()) == stats.total
+    for source, counts in stats.sources.items():
+        assert sum(counts.values()) == sum(1 for h in result.hits if h.source_kind == source)
+    assert result.service_outcomes
+    for row in result.service_outcomes:
+        assert row.service == "physical therapy"
+        assert row.total == count(
+            searcher.driver,
+            "MATCH (d:Decision {service: $s, source_kind: $k}) RETURN count(d)",
+            s="physical therapy",
+            k=row.source_kind,
+        )
+    assert sum(row.total for row in result.service_outcomes) >= stats.total
+
+
+def test_graph_mode_without_entities_falls_back_to_semantic(searcher):
+    query = "sleeping pills taken nightly for more than a year for insomnia"
+    assert recognise_entities(query) == {}
+    result = searcher.search(SearchRequest(query=query, mode="graph", k=5))
+    assert any("no service, body region" in n and "fell back" in n for n in result.notes)
+    assert result.hits, result.notes
+    assert all(
+        h.components.semantic is not None and h.components.graph is None for h in result.hits
+    )
+
+
+def test_graph_mode_with_nothing_shared_says_so_and_falls_back(searcher):
+    request = SearchRequest(
+        query="acupuncture trial for pain",
+        mode="graph",
+        k=5,
+        service="acupuncture",
+        filters=SearchFilters(service="zolpidem"),
+    )
+    result = searcher.search(request)
+    assert any("no decision shares" in n and "fell back" in n for n in result.notes)
+    assert all(h.service == "zolpidem" for h in result.hits)
+
+
+def test_age_sex_and_year_break_ties(searcher):
+    from graph.relevance import query_facts
+
+    facts = query_facts("52-year-old female, decided in 2015")
+    assert (facts.age, facts.sex, facts.year) == (52, "female", 2015)
+    request = SearchRequest(
+        query="52-year-old female",
+        mode="graph",
+        k=30,
+        service="physical therapy",
+        fuse_semantic=False,
+    )
+    hits = searcher.search(request).hits
+    runs: dict[float, list] = {}
+    for hit in hits:
+        runs.setdefault(hit.score, []).append(hit)
+    tied = [run for run in runs.values() if len(run) > 1]
+    assert tied, "the graph-only scores should tie"
+    for run in tied:
+        misses = [int(h.patient_sex != "female") for h in run]
+        assert misses == sorted(misses)
+        for sex in (0, 1):
+            ages = [h.patient_age for h, m in zip(run, misses, strict=True) if m == sex]
+            known = [abs(age - 52) for age in ages if age is not None]
+            assert known == sorted(known)
 
 
 def test_empty_database_gives_an_empty_result(searcher, driver, database):

@@ -1,4 +1,5 @@
-"""Drawing blocks shared by the pages: outcome badges, result cards, precedent stats, CSV export.
+"""Drawing blocks shared by the pages: outcome badges, result cards, precedent stats, CSV export,
+and the nearest upheld vs overturned panel (search page and decision page alike).
 
 Everything from a letter goes through ui/text.py before it reaches st.markdown.
 """
@@ -14,7 +15,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from graph.search import Citation, PrecedentStats, SearchHit
+from graph.analytics import spreadsheet_safe
+from graph.contrast import AlignedSentence, Contrast
+from graph.search import Citation, OutcomeCounts, PrecedentStats, SearchHit
 from ui import routes
 from ui.text import escape_markdown, highlighted, one_line
 
@@ -43,8 +46,6 @@ SHARED_LABELS: dict[str, str] = {
     "diagnosis": "shared diagnosis",
     "guideline": "same guideline",
 }
-# Spreadsheet programs run cells that start like a formula; exported letter text must not.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def outcome_badge(outcome: str | None) -> str:
@@ -133,17 +134,33 @@ def hit_card(hit: SearchHit, *, compact: bool = False) -> None:
         st.caption(escape_markdown(f"{score_text(hit)} · case {hit.case_id}", keep_code=False))
 
 
-def stats_panel(stats: PrecedentStats) -> None:
-    """What a user reads first: how these precedents came out and what they relied on."""
+def stats_panel(stats: PrecedentStats, service_outcomes: Sequence[OutcomeCounts] = ()) -> None:
+    """What a user reads first: how these precedents came out and what they relied on. Rates
+    are per source (DWC and DMHC are different systems); `service_outcomes` adds the recognised
+    service's rate over every decision, not only these."""
     if not stats.total:
         return
     left, right = st.columns([0.45, 0.55], gap="large")
     with left:
-        rate = stats.overturn_rate
+        rates = stats.source_rates()
         st.markdown(
-            f"**Outcomes of these {stats.total} precedents**"
-            + (f" · {rate:.0%} overturned" if rate is not None else "")
+            f"**Outcomes of these {stats.total} precedents**  \n"
+            + " · ".join(
+                f"{SOURCE_LABELS.get(source, source)}: {sum(stats.sources[source].values())}"
+                + (f", {rate:.0%} overturned" if rate is not None else "")
+                for source, rate in rates.items()
+            )
         )
+        for row in service_outcomes:
+            if row.overturn_rate is not None:
+                st.caption(
+                    escape_markdown(
+                        f"Every {row.service} decision, "
+                        f"{SOURCE_LABELS.get(row.source_kind, row.source_kind)}: "
+                        f"{row.overturn_rate:.0%} overturned of {row.total}",
+                        keep_code=False,
+                    )
+                )
         frame = pd.DataFrame(
             {"outcome": list(stats.outcomes), "decisions": list(stats.outcomes.values())}
         )
@@ -222,9 +239,55 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
+            safe[column] = safe[column].map(spreadsheet_safe)
     buffer = io.StringIO()
     safe.to_csv(buffer, index=False)
     return buffer.getvalue().encode("utf-8")
+
+
+def marked_sentences(sentences: Sequence[AlignedSentence]) -> str:
+    """A rationale as Markdown with the sentences that differ from the other one highlighted."""
+    return " ".join(
+        f":orange-background[{escape_markdown(s.text, keep_code=False)}]"
+        if s.differs
+        else escape_markdown(s.text, keep_code=False)
+        for s in sentences
+    )
+
+
+def contrast_panel(contrast: Contrast) -> list[str]:
+    """Nearest upheld | nearest overturned, then the best pair's rationales with the sentences
+    that differ highlighted; the ids of the decisions shown."""
+    shown: list[str] = []
+    columns = st.columns(2, gap="medium")
+    for column, outcome in zip(columns, ("upheld", "overturned"), strict=True):
+        with column:
+            st.markdown(f"**Nearest {outcome_badge(outcome)}**")
+            hits = contrast.hits(outcome)
+            if not hits:
+                st.caption(f"No {outcome} decision is close to this one.")
+            for hit in hits:
+                hit_card(hit, compact=True)
+                shown.append(hit.decision_id)
+    if contrast.notes:
+        st.caption(escape_markdown(" · ".join(contrast.notes), keep_code=False))
+    if contrast.best_pair is None:
+        return shown
+    differing = contrast.differing_sentences
+    st.markdown(
+        "**Where the reasoning differs** — the nearest of each outcome, sentence by sentence: "
+        f":orange-background[highlighted] sentences have no close counterpart in the other "
+        f"rationale, or say the opposite ({len(differing['upheld'])} of "
+        f"{len(contrast.upheld_sentences)} upheld, {len(differing['overturned'])} of "
+        f"{len(contrast.overturned_sentences)} overturned)."
+    )
+    for column, outcome, sentences in zip(
+        st.columns(2, gap="medium"),
+        ("upheld", "overturned"),
+        (contrast.upheld_sentences, contrast.overturned_sentences),
+        strict=True,
+    ):
+        with column, st.container(border=True):
+            st.caption(f"Rationale of the nearest {outcome} decision")
+            st.markdown(marked_sentences(sentences))
+    return shown

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 import streamlit as st
 from neo4j import Driver
 
-from graph.analytics import Facets, OutcomeRate, facets, outcome_rates
+from graph.analytics import (
+    Facets,
+    OutcomeRate,
+    ServiceAnalytics,
+    facets,
+    outcome_rates,
+    service_analytics,
+)
+from graph.contrast import Contrast, contrast_decision, contrast_request
 from graph.search import PrecedentSearch, SearchFilters, SearchRequest, SearchResult
 from imr.runtime import connect, embedder_for
 from imr.settings import Settings
@@ -75,9 +83,21 @@ def cached_browse(filters: SearchFilters, k: int) -> SearchResult:
     return searcher().browse(filters, k)
 
 
-@st.cache_data(ttl=SEARCH_TTL_S, max_entries=256, show_spinner="Finding similar precedents…")
-def cached_similar(decision_id: str, outcome: str | None, k: int) -> SearchResult:
-    return searcher().similar(decision_id, k=k, filters=SearchFilters(outcome=outcome))
+@st.cache_data(ttl=ANALYTICS_TTL_S, show_spinner="Counting the service's outcomes…")
+def cached_service_analytics(service: str, source: str | None) -> ServiceAnalytics:
+    found = services()
+    return service_analytics(found.driver, found.database, service, source=source)
+
+
+@st.cache_data(ttl=SEARCH_TTL_S, max_entries=128, show_spinner="Comparing precedents…")
+def cached_contrast_request(query: str, filters: SearchFilters, k: int) -> Contrast:
+    found = services()
+    return contrast_request(found.driver, found.database, embedder(), query, filters=filters, k=k)
+
+
+@st.cache_data(ttl=SEARCH_TTL_S, max_entries=128, show_spinner="Comparing precedents…")
+def cached_contrast_decision(decision_id: str, k: int) -> Contrast:
+    return contrast_decision(searcher(), decision_id, k=k)
 
 
 def forget_connection() -> None:
@@ -95,6 +115,8 @@ def clear_data() -> None:
         cached_outcome_rates,
         cached_search,
         cached_browse,
-        cached_similar,
+        cached_service_analytics,
+        cached_contrast_request,
+        cached_contrast_decision,
     ):
         cached.clear()

@@ -1,5 +1,8 @@
-"""Uploaded files: checked (type, size), saved under IMR_HOME/uploads/<random>/ with safe names,
-and the per-file outcome of their ingest.
+"""Uploaded files: checked (type, size — from the sizes the browser sent, before any file is
+read), de-duplicated by content (against the graph and within the upload) before anything is
+saved, saved under IMR_HOME/uploads/<random>/ with safe names, and the per-file outcome of their
+ingest. Files that were not ingested are deleted afterwards; ingested ones stay (the decision page
+can open the stored letter).
 
 Names from a browser are untrusted: directories are stripped and only [A-Za-z0-9._-] is kept, so
 nothing can be written outside the upload folder (no `..`, no absolute paths, no hidden files).
@@ -10,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from ingest.pipeline import SUPPORTED_SUFFIXES, IngestSummary
 
@@ -24,14 +28,31 @@ MAX_NAME_CHARS = 120
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+class SizedFile(Protocol):
+    """What the checks need: Streamlit's UploadedFile and :class:`Upload` both have it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def size(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Upload:
     name: str  # as the browser sent it
     data: bytes
 
     @property
+    def size(self) -> int:
+        return len(self.data)
+
+    @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
+
+
+F = TypeVar("F", bound=SizedFile)
 
 
 @dataclass(frozen=True)
@@ -52,30 +73,53 @@ def safe_name(name: str) -> str:
     return base[:MAX_NAME_CHARS] or "upload"
 
 
-def check(uploads: Sequence[Upload]) -> tuple[list[Upload], list[FileOutcome]]:
-    """Uploads that may be ingested, and the refused ones with the reason."""
-    accepted: list[Upload] = []
+def check(files: Sequence[F]) -> tuple[list[F], list[FileOutcome]]:
+    """Files that may be ingested, and the refused ones with the reason — from names and sizes
+    only, so nothing over the limits is ever read into memory."""
+    accepted: list[F] = []
     refused: list[FileOutcome] = []
     total = 0
-    for upload in uploads:
-        suffix = Path(safe_name(upload.name)).suffix.lower()
-        size_mb = len(upload.data) / 1_000_000
+    for file in files:
+        suffix = Path(safe_name(file.name)).suffix.lower()
+        size_mb = file.size / 1_000_000
         if suffix not in SUPPORTED_SUFFIXES:
             reason = f"not a .txt, .pdf or .csv file ({suffix or 'no extension'})"
-        elif not upload.data:
+        elif not file.size:
             reason = "the file is empty"
         elif size_mb > MAX_FILE_MB:
             reason = f"{size_mb:.1f} MB is over the {MAX_FILE_MB} MB limit per file"
         elif len(accepted) >= MAX_FILES:
             reason = f"more than {MAX_FILES} files at once: upload the rest separately"
-        elif (total + len(upload.data)) / 1_000_000 > MAX_TOTAL_MB:
+        elif (total + file.size) / 1_000_000 > MAX_TOTAL_MB:
             reason = f"the upload would exceed {MAX_TOTAL_MB} MB in total: upload it separately"
         else:
-            accepted.append(upload)
-            total += len(upload.data)
+            accepted.append(file)
+            total += file.size
             continue
-        refused.append(FileOutcome(upload.name, "failed", 0, reason))
+        refused.append(FileOutcome(file.name, "failed", 0, reason))
     return accepted, refused
+
+
+def without_duplicates(
+    uploads: Sequence[Upload], in_graph: Mapping[str, str]
+) -> tuple[list[Upload], list[FileOutcome]]:
+    """The uploads to save and ingest, and the skipped ones: content already in the graph
+    (``in_graph``: sha256 → a loaded file's path) or repeated within this upload."""
+    unique: list[Upload] = []
+    skipped: list[FileOutcome] = []
+    first_with: dict[str, str] = {}
+    for upload in uploads:
+        digest = upload.sha256
+        if digest in in_graph:
+            detail = f"already in the graph (same content as {Path(in_graph[digest]).name})"
+        elif digest in first_with:
+            detail = f"same content as {first_with[digest]} in this upload"
+        else:
+            first_with[digest] = upload.name
+            unique.append(upload)
+            continue
+        skipped.append(FileOutcome(upload.name, "skipped", 0, detail))
+    return unique, skipped
 
 
 def save(uploads: Sequence[Upload], uploads_root: Path) -> dict[Path, Upload]:
@@ -100,27 +144,27 @@ def save(uploads: Sequence[Upload], uploads_root: Path) -> dict[Path, Upload]:
     return saved
 
 
+def discard_not_loaded(saved: Mapping[Path, Upload], loaded: Mapping[str, object]) -> None:
+    """Delete the saved files that were not ingested (and their folder once it is empty): a
+    refused letter must not pile up on the disk."""
+    for path in saved:
+        if str(path) not in loaded:
+            path.unlink(missing_ok=True)
+    for folder in {path.parent for path in saved}:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
 def outcomes(
     saved: dict[Path, Upload],
     summary: IngestSummary | None,
     loaded: dict[str, tuple[str, int]],
-    duplicates: dict[Path, str],
 ) -> list[FileOutcome]:
-    """Per uploaded file: ingested (with its records), skipped (same content already loaded) or
-    failed, with the reasons the pipeline gave (a CSV can be ingested with some rows failed)."""
+    """Per saved file: ingested (with its records) or failed, with the reasons the pipeline gave
+    (a CSV can be ingested with some rows failed)."""
     rows = []
     failures = summary.failures if summary else []
     for path, upload in saved.items():
-        if path in duplicates:
-            rows.append(
-                FileOutcome(
-                    upload.name,
-                    "skipped",
-                    0,
-                    f"already in the graph (same content as {Path(duplicates[path]).name})",
-                )
-            )
-            continue
         mine = [f for f in failures if f.path == str(path) or f.path.startswith(f"{path}#")]
         reasons = "; ".join(
             f"{f.path.removeprefix(str(path)).lstrip('#') or f.stage}: {f.reason}" for f in mine[:5]

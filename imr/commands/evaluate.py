@@ -23,10 +23,16 @@ from imr.settings import Settings
     help="Mode(s) to evaluate (repeatable). Default: all four.",
 )
 @click.option("--k", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--no-floor", is_flag=True, help="Search without the relevance floor.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
 def eval_command(
-    settings: Settings, queries_file: Path, modes: tuple[str, ...], k: int, as_json: bool
+    settings: Settings,
+    queries_file: Path,
+    modes: tuple[str, ...],
+    k: int,
+    no_floor: bool,
+    as_json: bool,
 ) -> None:
     """Compute recall@k, MRR and nDCG@k of each mode over a JSONL query file.
 
@@ -37,13 +43,17 @@ def eval_command(
     Examples:
       imr eval data/eval/queries.jsonl
       imr eval queries.jsonl --mode hybrid --mode semantic --k 10 --json
+      imr eval tests/fixtures/judged-queries.jsonl   # over data/sample
     """
     queries = load_queries(queries_file)
     embedder = embedder_for(settings)
     driver, info = connect(settings)
     searcher = PrecedentSearch(driver, info.database, embedder)
     with driver:
-        scores = [evaluate(searcher.search, queries, mode, k) for mode in (modes or MODES)]
+        scores = [
+            evaluate(searcher.search, queries, mode, k, relevance_floor=not no_floor)
+            for mode in (modes or MODES)
+        ]
     if as_json:
         click.echo(json.dumps([s.to_json() for s in scores], indent=2))
         return

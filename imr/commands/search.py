@@ -126,14 +126,30 @@ def print_result(result: Result, as_json: bool, with_stats: bool) -> None:
         click.echo(f"note: {note}", err=True)
 
 
+SOURCE_NAMES = {"dwc": "DWC workers' comp", "dmhc": "DMHC health plans"}
+
+
 def print_stats(result: Result) -> None:
     stats = result.stats()
-    rate = stats.overturn_rate
-    click.echo(
-        f"Precedent stats over {stats.total} decisions: "
-        + ", ".join(f"{k} {v}" for k, v in stats.outcomes.items())
-        + (f"  (overturn rate {rate:.0%})" if rate is not None else "")
-    )
+    if not stats.total:
+        click.echo("Precedent stats: no relevant precedents (see the notes).")
+        click.echo("")
+        return
+    click.echo(f"Precedent stats over these {stats.total} decisions, per source:")
+    for source, outcomes in stats.sources.items():
+        rate = stats.source_rates()[source]
+        click.echo(
+            f"  {SOURCE_NAMES.get(source, source)}: "
+            + ", ".join(f"{k} {v}" for k, v in outcomes.items())
+            + (f"  (overturn rate {rate:.0%})" if rate is not None else "")
+        )
+    for row in result.service_outcomes:
+        if row.overturn_rate is not None:
+            name = SOURCE_NAMES.get(row.source_kind, row.source_kind)
+            click.echo(
+                f"  every {row.service} decision, {name}: {row.total}"
+                f"  (overturn rate {row.overturn_rate:.0%})"
+            )
     for row in stats.guidelines[:5]:
         pages = f" p. {row['pages']}" if row["pages"] else ""
         click.echo(f"  cited {row['count']}x  {row['name']}{pages}")
@@ -173,6 +189,11 @@ def print_stats(result: Result) -> None:
 @click.option("--request-region", "request_region", help="graph mode: the body region.")
 @click.option("--request-guideline", "request_guideline", help="graph mode: a guideline.")
 @click.option("--no-semantic", is_flag=True, help="graph mode: do not fuse with semantics.")
+@click.option(
+    "--no-floor",
+    is_flag=True,
+    help="Keep hits below the relevance floor (see README, Search semantics).",
+)
 @filter_options
 @click.pass_obj
 def search_command(
@@ -186,12 +207,17 @@ def search_command(
     request_region: str | None,
     request_guideline: str | None,
     no_semantic: bool,
+    no_floor: bool,
     k: int,
     with_stats: bool,
     as_json: bool,
     **filters: Any,
 ) -> None:
     """Find precedents: semantic, lexical, hybrid (default) or graph.
+
+    Hits must pass a relevance floor: the service the query names, a semantic score of at least
+    0.80, or half of the query's words (--no-floor keeps the rest). Stats are per source (DWC,
+    DMHC) and include the named service's rate over all its decisions.
 
     \b
     Examples:
@@ -213,6 +239,7 @@ def search_command(
         fuse_semantic=not no_semantic,
         rrf_k=rrf_k,
         candidate_pool=candidate_pool,
+        relevance_floor=not no_floor,
     )
     request.validate()  # usage errors before the model loads
     needs_model = mode != "lexical" and (query.strip() or mode == "graph")

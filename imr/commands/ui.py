@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -74,6 +76,16 @@ def ui_command(port: int, address: str, headless: bool) -> None:
       imr ui                       # http://127.0.0.1:8501
       imr ui --port 8600 --open-browser
     """
+    from ingest.pipeline import die_with_parent
+
     command = streamlit_command(port, address, headless)
-    completed = subprocess.run(command, cwd=working_directory(), check=False)
+    parent = os.getpid()
+    # `kill <pid of imr ui>` ends this process without cleanup; Streamlit gets the same SIGTERM
+    # from the kernel, or it would go on serving on the port.
+    completed = subprocess.run(
+        command,
+        cwd=working_directory(),
+        check=False,
+        preexec_fn=lambda: die_with_parent(parent, signal.SIGTERM),
+    )
     sys.exit(completed.returncode)

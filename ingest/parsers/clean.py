@@ -15,6 +15,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ingest.parsers.sections import (
+    ITEM_LABELS,
+    OUTCOME_ALONE,
+    OUTCOME_WORDS,
+    Heading,
+    is_heading_alone,
+    match_heading,
+)
+from ingest.parsers.words import is_word, split_run_together
+
 _CHAR_MAP = str.maketrans(
     {
         "\u2018": "'",
@@ -62,7 +72,11 @@ _BANNER = re.compile(
     r"^\s*(?:"
     r"page\s+\d{1,4}\s+of\s+\d{1,4}"
     r"|(?:IMR\s+case\s+(?:number|no\.?|#)?\s*:?\s*)?CM\d{2}-\d{7}(?:\s+page\s+\d{1,4}\s+of\s+\d{1,4})?"
+    # The running head of a page.
+    r"|maximus\s+federal\s+services(?:\s*,?\s*inc\.?)?"
     r"|page\s+\d{1,4}\s+of\s+\d{1,4}\s+(?:IMR\s+case\s+(?:number|no\.?|#)?\s*:?\s*)?CM\d{2}-\d{7}"
+    # Any short line with "Page 2 of 5" (a running head or foot), "Page 2", "- 2 -".
+    r"|[^\n]{0,80}?\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b[^\n]{0,60}|page\s+\d{1,4}|-\s*\d{1,3}\s*-"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -73,10 +87,15 @@ _SPACES = re.compile(r"[ ][ ]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ ] *(?=[.,;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[]) +")
 
-# Outcome words that end an item line ("12 Physical therapy ...:  Upheld").
-OUTCOME_WORDS = r"(?:partially\s+overturned|partially\s+upheld|overturned|upheld|modified)"
-_OUTCOME_ALONE = re.compile(r"^\s*" + OUTCOME_WORDS + r"\s*\.?\s*$", re.IGNORECASE)
-_ITEM_END = re.compile(r":\s*" + OUTCOME_WORDS + r"\s*\.?\s*$", re.IGNORECASE)
+# An item line ending in its outcome after a colon, a dash or leaders ("12 Physical therapy ...:
+# Upheld", "MRI - upheld", "MRI ..... Upheld").
+_ITEM_END = re.compile(
+    r"(?::|\s[-–—]{1,2}|[.…_]{2,})\s*" + OUTCOME_WORDS + r"\s*\.?\s*$", re.IGNORECASE
+)
+_OUTCOME_ENDINGS = frozenset(
+    {"held", "rned", "fied", "part"}
+)  # upheld, overturned, modified, in part
+_ITEM_END_CHARS = 40  # the longest separator + outcome ("  ....  Partially Overturned.")
 
 # Lines that always start a new logical line: labels of every layout, header fields, list items.
 _BREAK_BEFORE = re.compile(
@@ -89,7 +108,7 @@ _BREAK_BEFORE = re.compile(
     r"issue\s+\d{1,2}\s*:|regarding\s+the\s+request|cc\s*:|sincerely\b|if\s+you\s+disagree\b|"
     r"the\s+independent\s+medical\s+review\s+determination\s+is\s+deemed|"
     r"this\s+determination\s+of\s+maximus|"
-    r"\d{1,2}[.)]\s|[-*]\s"
+    r"\d{1,2}[.)]\s|#\s?\d{1,2}\s+(?=[A-Z0-9])|[A-H][.)]\s+(?=[A-Z0-9])|[-*]\s"
     r")",
     re.IGNORECASE,
 )
@@ -162,11 +181,12 @@ def _paragraph_gap(gaps: list[tuple[str, int]]) -> int:
 
 
 def _ends_item(line: str) -> bool:
-    """Whether ``line`` ends ": Upheld" (etc.), i.e. ``_ITEM_END.search(line)``: a match can only
-    start at the last colon (none follows in the match), so one anchored try there is enough
-    and a long joined paragraph is not rescanned from its start."""
-    colon = line.rfind(":")
-    return colon >= 0 and _ITEM_END.match(line, colon) is not None
+    """Whether ``line`` ends ": Upheld" (or "- Upheld", leaders; etc.). Only the line's end is
+    searched, so a long joined paragraph is not rescanned from its start."""
+    # Every outcome word ends in one of these: a cheap test rules out nearly every line.
+    if line.rstrip(" .")[-4:].lower() not in _OUTCOME_ENDINGS:
+        return False
+    return _ITEM_END.search(line[-_ITEM_END_CHARS:]) is not None
 
 
 def _item_starts(
@@ -185,7 +205,7 @@ def _item_starts(
             and not para_before[j]
             and not _SENTENCE_END.search(lines[j - 1])
             and not heading[j - 1]
-            and not _BREAK_BEFORE.match(lines[j])
+            and not _starts_logical_line(lines[j])
         ):
             j -= 1
         starts.add(j)
@@ -196,60 +216,198 @@ def _item_starts(
 _CLOSING = frozenset(".,;:!?)]")
 
 
-def _join(previous: str, line: str) -> str:
-    # A word hyphenated at the line end ("non-\ncertified") keeps its hyphen, loses the break.
+_LAST_WORD = re.compile(r"([A-Za-z]+)-$")
+
+
+def _glue(previous: str, line: str) -> tuple[str, bool]:
+    """(what goes between ``previous`` and ``line`` when they are joined, whether the hyphen that
+    ends ``previous`` goes)."""
     if previous.endswith("-") and line[:1].islower():
-        return previous + line
-    return previous + " " + line
+        # A compound broken at its hyphen ("non-\ncertified", "evidence-\nbased") keeps it; a
+        # word hyphenated by the typesetter ("speciali-\nsts") loses it.
+        before = _LAST_WORD.search(previous)
+        return "", before is not None and not is_word(before.group(1))
+    return " ", False
+
+
+# Enough of a logical line's end for every test on it (an item's ": Partially Overturned", the
+# word before a hyphen, an introduction's "set forth below:").
+_TAIL_CHARS = 200
+# is_heading() needs at most this many characters.
+_MAX_HEADING_CHARS = 120
+
+
+# A label glued to the word before it where extraction lost the line break
+# ("...: OverturnedClaims Administrator guideline", "UPHELDClaims Administrator Guideline(s):").
+# Labels start with one of these words; whether one is glued is judged at each occurrence.
+_GLUED = re.compile(
+    r"(?:Claims|Guideline|Medical|Maximus|Expert|Professional|Reviewer|Utilization|Rationale"
+    r"|Decision|Clinical|Reasons?|Basis|Outcome|Result|Finding|Issue|Item|Request|Disputed)"
+)
+_GLUE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz.:")
+# An introductory sentence ending in a colon ("... set forth below:") is not part of the item
+# line that follows it.
+_INTRO_END = re.compile(r"\b(?:below|follows|following)\s*:$", re.IGNORECASE)
+
+
+# A heading or label after a sentence's end on the same line ("... necessary. Rationale: ...",
+# "... 2013. CLINICAL SUMMARY: ..."), where extraction joined two lines.
+_MIDLINE = re.compile(r"[.!?][^\S\n]+(?=[A-Z][^.:\n]{2,120}:)")
+
+
+def _heading_at(text: str, at: int) -> Heading | None:
+    """The heading starting at ``at`` (only the rest of that line is looked at, at most 200
+    characters: a huge line is not copied)."""
+    return match_heading(text[at : at + 200].split("\n", 1)[0])
+
+
+def _with_breaks(text: str, cuts: list[tuple[int, int]]) -> str:
+    """``text`` with each (start, end) span replaced by a line break."""
+    if not cuts:
+        return text
+    out: list[str] = []
+    last = 0
+    for start, end in cuts:
+        out += (text[last:start], "\n")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _glued(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is glued to the one before it: right after a lower-case letter
+    or ".:", or after a word in capitals ("UPHELDClaims")."""
+    before = text[max(0, at - 3) : at]
+    return bool(before) and (
+        before[-1] in _GLUE_BEFORE or (len(before) == 3 and before.isalpha() and before.isupper())
+    )
+
+
+def _unglue_headings(text: str) -> str:
+    """A line break before every heading that follows a sentence on the same line, then before
+    every item label that extraction glued to the preceding word."""
+    midline = [
+        (m.start() + 1, m.end())
+        for m in _MIDLINE.finditer(text)
+        if _heading_at(text, m.end()) is not None
+    ]
+    text = _with_breaks(text, midline)
+    glued = []
+    for match in _GLUED.finditer(text):
+        at = match.start()
+        if not _glued(text, at):
+            continue
+        heading = _heading_at(text, at)
+        if heading is not None and heading.name in ITEM_LABELS and heading.name != "item_heading":
+            glued.append((at, at))
+    return _with_breaks(text, glued)
+
+
+def _label_continues(previous: str, length: int, line: str) -> bool:
+    """Whether ``line`` ("decision:") ends a label wrapped from ``previous`` ("Medical Treatment
+    Guideline(s) which the Expert Reviewer relied upon to make the")."""
+    if (
+        length > _TAIL_CHARS  # ``previous`` is then only the line's tail: not a label's start
+        or not line.endswith(":")
+        or len(line) > 60
+        or not previous
+        or previous.endswith((".", ":", ";", "!", "?"))
+        or match_heading(previous) is not None
+    ):
+        return False
+    joined = match_heading(previous + " " + line)
+    return joined is not None and joined.name in ITEM_LABELS and not joined.rest
+
+
+def _starts_logical_line(line: str) -> bool:
+    """Whether ``line`` begins a logical line of its own: a label or list item the fixed patterns
+    know, or any heading or label of the vocabulary (sections.py)."""
+    return (
+        _BREAK_BEFORE.match(line) is not None
+        or _HEADER_DATE.match(line) is not None
+        or match_heading(line) is not None
+    )
+
+
+# "Dated  08/01/2013" without a colon starts a header line; "dated" in lower case is prose.
+_HEADER_DATE = re.compile(
+    r"(?:Dated|DATED)\b|(?:Date|DATE)\s*:"
+    r"|(?:Date|DATE) (?:of|OF) (?:this |THIS )?(?:[Ll]etter|LETTER|[Nn]otice|NOTICE)\b"
+    r"|(?:Letter|LETTER|Notice|NOTICE|Determination|DETERMINATION) (?:Date|DATE)\b"
+)
 
 
 def clean_text(text: str) -> str:
     """Logical lines: paragraphs joined, headings/labels/items on their own lines, banners gone,
-    blank line between paragraphs."""
-    gaps = _gaps(_lines_without_banners(normalise_unicode(text)))
+    run-together words split, blank line between paragraphs."""
+    text = _unglue_headings(split_run_together(normalise_unicode(text)))
+    gaps = _gaps(_lines_without_banners(text))
     if not gaps:
         return ""
     paragraph_gap = _paragraph_gap(gaps)
     # An outcome word alone on a line belongs to the item line above it.
     merged: list[tuple[str, int]] = []
     for line, gap in gaps:
-        if merged and merged[-1][0].endswith(":") and _OUTCOME_ALONE.match(line):
+        if merged and merged[-1][0].endswith(":") and OUTCOME_ALONE.match(line):
             merged[-1] = (merged[-1][0] + " " + line, merged[-1][1])
         else:
             merged.append((line, gap))
     lines = [line for line, _ in merged]
     para_before = [gap >= paragraph_gap for _, gap in merged]
     # Each line's tests run once here, not again when it is the line before the next one.
-    heading = [is_heading(line) for line in lines]
+    heading = [is_heading(line) or is_heading_alone(line) for line in lines]
     item_end = [_ends_item(line) for line in lines]
     item_starts = _item_starts(lines, para_before, heading, item_end)
 
-    out: list[str] = []
+    # Each logical line is kept as its pieces and only its tail as a string, so joining many
+    # short lines into one paragraph stays linear (every test below only needs the line's end,
+    # or its whole text when it is short enough to be a heading).
+    out: list[list[str]] = []
+    tail = ""  # the last _TAIL_CHARS of out[-1]
+    length = 0  # len of out[-1]
     # is_heading(out[-1]) and _ends_item(out[-1]), kept up to date as out[-1] changes.
     previous_heading = previous_item_end = False
     space_before_punct = False  # whether a join put a space before closing punctuation
     for i, line in enumerate(lines):
-        previous = out[-1] if out else ""
-        if (
+        previous = tail
+        wrapped_label = (
+            previous_heading
+            and not previous.endswith(":")
+            and line.endswith(":")
+            and is_heading(line)
+            and match_heading(line) is None
+        )
+        wrapped_label = wrapped_label or _label_continues(previous, length, line)
+        if not wrapped_label and (
             i == 0
             or para_before[i]
+            or (previous.endswith(":") and _INTRO_END.search(previous[-40:]) is not None)
             or i in item_starts
             or heading[i]
             or previous_heading
             or previous_item_end
             or not previous
-            or _BREAK_BEFORE.match(line)
+            or _starts_logical_line(line)
         ):
             if i != 0 and para_before[i]:
-                out.append("")
-            out.append(line)
+                out.append([""])
+            out.append([line])
+            tail, length = line[-_TAIL_CHARS:], len(line)
             previous_heading, previous_item_end = heading[i], item_end[i]
         else:
+            glue, drop_hyphen = _glue(previous, line)
+            parts = out[-1]
+            if drop_hyphen:
+                parts[-1] = parts[-1][:-1]
+                tail, length = tail[:-1], length - 1
+            parts += (glue, line)
+            tail = (tail + glue + line)[-_TAIL_CHARS:]
+            length += len(glue) + len(line)
             # A joined line can become a heading ("AB" + "CD") or end an item (": " + "Upheld").
-            out[-1] = joined = _join(previous, line)
-            previous_heading, previous_item_end = is_heading(joined), _ends_item(joined)
+            previous_heading = length <= _MAX_HEADING_CHARS and is_heading("".join(parts))
+            previous_item_end = _ends_item(tail)
             space_before_punct = space_before_punct or line[0] in _CLOSING
-    cleaned = "\n".join(out)
+    cleaned = "\n".join("".join(parts) for parts in out)
     # Joining can put a space before punctuation that began the next line (", 49"). Lines are
     # already tidied, so only a join can have done so: scan only when one did.
     if space_before_punct:

@@ -1,14 +1,13 @@
-"""Helpers shared by the letter layouts: headings, labelled fields, header dates, items, records.
+"""Helpers shared by the letter layouts: header fields, and turning found items into records.
 
-Each layout module only says *where* things are in its letters (which headings and labels); the
-work of turning the found text into records is here, once.
+:mod:`ingest.parsers.letter` finds *where* things are (sections, items); the work of turning the
+found text into records is here, once.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ingest.normalise import (
@@ -28,9 +27,6 @@ from ingest.parsers.clean import CASE_NUMBER
 from ingest.parsers.errors import ParseError
 from ingest.records import DecisionItem, ParsedDocument, Patient
 
-MAX_ITEMS = 100  # more "items" than this means the splitter is reading junk
-
-
 # A case-insensitive regex gets none of the regex engine's fast literal scanning, so searching a
 # whole letter tries the pattern at every character. When every match of a pattern starts with a
 # known word, str.find on the lower-cased text jumps straight to the first place a match can
@@ -44,18 +40,6 @@ def starting_with(pattern: re.Pattern[str], *words: str) -> re.Pattern[str]:
     so that :func:`find` and the helpers below can skip ahead to them."""
     _FIRST_WORDS[pattern] = tuple(word.lower() for word in words)
     return pattern
-
-
-def label(words: str) -> re.Pattern[str]:
-    """A case-insensitive regex for a heading or label; any whitespace between words, optional
-    space before a colon or bracket, so line breaks and PDF spacing do not matter."""
-    parts = [re.escape(word) for word in words.split()]
-    pattern = r"\s+".join(parts)
-    pattern = pattern.replace(r"\(", r"\s*\(").replace(r":", r"\s*:")
-    compiled = re.compile(pattern, re.IGNORECASE)
-    # Letters and digits are neither escaped nor replaced above: the match starts with them.
-    lead = re.match(r"[A-Za-z0-9]*", words.split()[0]).group()  # type: ignore[union-attr]
-    return starting_with(compiled, lead) if lead else compiled
 
 
 def _word_starts(lowered: str, words: tuple[str, ...], start: int) -> Iterator[int]:
@@ -90,58 +74,6 @@ def find(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] |
     return None
 
 
-def find_all(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))``, tried only where a :func:`starting_with` pattern's words
-    occur, as in :func:`find`."""
-    words = _FIRST_WORDS.get(pattern)
-    if words is None or not text.isascii():
-        return list(pattern.finditer(text))
-    matches: list[re.Match[str]] = []
-    end = tries = 0
-    # Such a pattern never matches empty, so, as in finditer, the next match is the first one
-    # starting at or after the previous match's end.
-    for position in _word_starts(text.lower(), words, 0):
-        if position < end:
-            continue
-        if tries == _MAX_TRIES:
-            matches.extend(pattern.finditer(text, position))  # none starts in [end, position)
-            break
-        tries += 1
-        if (match := pattern.match(text, position)) is not None:
-            matches.append(match)
-            end = match.end()
-    return matches
-
-
-def section(text: str, start: re.Pattern[str], ends: Sequence[re.Pattern[str]] = ()) -> str | None:
-    """Text after the ``start`` heading up to the earliest of the ``ends`` headings (or the end);
-    ``None`` when the start heading is absent."""
-    begin = find(start, text)
-    if begin is None:
-        return None
-    stop = len(text)
-    for end in ends:
-        match = find(end, text, begin.end())
-        if match and match.start() < stop:
-            stop = match.start()
-    return text[begin.end() : stop]
-
-
-def labelled_fields(block: str, labels: dict[str, re.Pattern[str]]) -> dict[str, str]:
-    """``{name: text after the label up to the next label}`` for every label found in ``block``
-    (first occurrence of each), plus ``"_before"`` for the text preceding the first label."""
-    hits = sorted(
-        (m.start(), m.end(), name)
-        for name, pattern in labels.items()
-        if (m := find(pattern, block)) is not None
-    )
-    fields = {"_before": block[: hits[0][0]] if hits else block}
-    for i, (_, end, name) in enumerate(hits):
-        stop = hits[i + 1][0] if i + 1 < len(hits) else len(block)
-        fields[name] = block[end:stop]
-    return fields
-
-
 @dataclass
 class RawItem:
     """One disputed item as found in the letter, before normalisation."""
@@ -154,44 +86,42 @@ class RawItem:
     number: int | None = None
 
 
-def split_items(
-    text: str, start: re.Pattern[str], first_label: re.Pattern[str]
-) -> list[tuple[str, str]]:
-    """(item text, item body) pairs. An item is the *last* ``start`` match before each
-    ``first_label`` match (so numbered lists inside a rationale are skipped); its body runs from
-    the label to the next item's start."""
-    starts = [(m.start(), m.end()) for m in start.finditer(text)]
-    start_positions = [s for s, _ in starts]
-    labels = [m.start() for m in find_all(first_label, text)]
-    found: list[tuple[int, int, int]] = []  # (item start, item text end, body start)
-    floor = 0
-    for position in labels:
-        i = bisect.bisect_left(start_positions, position) - 1
-        if i < 0 or starts[i][0] < floor:
-            continue
-        found.append((starts[i][0], starts[i][1], position))
-        floor = position
-        if len(found) > MAX_ITEMS:
-            break
-    result = []
-    for k, (_, text_start, body_start) in enumerate(found):
-        body_end = found[k + 1][0] if k + 1 < len(found) else len(text)
-        result.append((text[text_start:body_start], text[body_start:body_end]))
-    return result
-
-
 # --- header fields -------------------------------------------------------------------------
 
 _DATE = (
     r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\d{4}-\d{2}-\d{2}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 )
-# The colon is required: "a progress report, dated 08/27/2013" in a summary is not the letter date.
-_DATED = re.compile(r"\b(?:dated|date\s+of\s+(?:this\s+)?letter)\s*:\s*" + _DATE, re.IGNORECASE)
-_UR_DATE = re.compile(r"\bdate\s+of\s+UR\s+decision\s*:?\s*" + _DATE, re.IGNORECASE)
-_INJURY_HEADER = re.compile(r"\bdate\s+of\s+injury\s*:?\s*" + _DATE, re.IGNORECASE)
-for _pattern in (_DATED, _UR_DATE, _INJURY_HEADER):
-    starting_with(_pattern, "date")
+_LETTER_DATE_LABEL = (
+    r"(?:dated|date\s+of\s+(?:this\s+)?(?:letter|notice|determination)"
+    r"|(?:letter|notice|determination)\s+date)"
+)
+_DATED = re.compile(
+    # The colon is required mid-text: "a progress report, dated 08/27/2013" is not the letter date.
+    r"\b"
+    + _LETTER_DATE_LABEL
+    + r"\s*:\s*"
+    + _DATE
+    # Where a header line starts with the label, no colon is needed ("Dated  08/01/2013"), and a
+    # bare "Date:" is the letter's date.
+    + r"|(?:^|(?<=\n))[^\S\n]*(?:"
+    + _LETTER_DATE_LABEL
+    + r"\s*:?|date\s*:)[^\S\n]*"
+    + _DATE,
+    re.IGNORECASE,
+)
+_UR_DATE = re.compile(
+    r"\b(?:date\s+of\s+(?:the\s+)?(?:UR|utilization\s+review)(?:\s+(?:decision|determination|denial))?"
+    r"|(?:UR|utilization\s+review)\s+(?:decision\s+|determination\s+|denial\s+)?date)\s*:?\s*"
+    + _DATE,
+    re.IGNORECASE,
+)
+_INJURY_HEADER = re.compile(
+    r"\b(?:date\s+of\s+(?:the\s+)?injury|injury\s+date|DOI)\s*:?\s*" + _DATE, re.IGNORECASE
+)
+starting_with(_DATED, "date", "letter", "notice", "determination")
+starting_with(_UR_DATE, "date", "ur", "utilization")
+starting_with(_INJURY_HEADER, "date", "injury", "doi")
 _INJURY_PROSE = re.compile(
     r"\b(?:injury|injured|injuries)\s+(?:\w+\s+){0,3}?(?:on|of|dated)\s*:?\s*" + _DATE
     + r"|\bdate\s+of\s+injury\s+(?:of|was|is|on)?\s*:?\s*" + _DATE,
@@ -307,7 +237,11 @@ def build_document(
     diagnoses = split_diagnoses(summary_text)
     if not diagnoses:
         warnings.append("diagnoses not found")
-    reviewer = parse_reviewer(qualifications if qualifications else text)
+    reviewer = parse_reviewer(qualifications) if qualifications else None
+    if reviewer is None or reviewer.specialty is None:
+        # The qualifications passage may be missing or worded unexpectedly: the board
+        # certification sentence is distinctive enough to look for in the whole letter.
+        reviewer = parse_reviewer(text)
     if reviewer.specialty is None:
         warnings.append("reviewer specialty not found")
     patient = Patient(

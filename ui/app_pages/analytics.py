@@ -1,4 +1,7 @@
-"""Analytics: outcome rates by category, service, guideline, year and reviewer specialty.
+"""Analytics: outcome rates by category, service, guideline, year and reviewer specialty, and
+for one service (`?service=acupuncture`) the guidelines cited in its upheld vs overturned
+decisions and its overturn rate by year and reviewer specialty, each table downloadable as CSV
+(the same tables as `imr analytics SERVICE --csv DIR`).
 
 Each chart is clickable: a click on a bar opens the Search page with that filter set (an Altair
 point selection, `on_select="rerun"`, then st.switch_page with the filter as a URL parameter).
@@ -13,7 +16,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.analytics import OutcomeRate
+from graph.analytics import Facets, OutcomeRate, ServiceAnalytics, csv_text
 from ui import components, routes, state
 
 SELECTION = "pick"
@@ -153,6 +156,61 @@ def chart_section(dimension: Dimension, source: str | None) -> None:
         components.link("Search these →", url, container=go)
 
 
+SERVICE_TABLES = (
+    ("guidelines", "Guidelines cited (pages as written)"),
+    ("by_year", "Overturn rate by year of decision"),
+    ("by_specialty", "Overturn rate by reviewer specialty"),
+)
+
+
+def service_section(facets: Facets, source: str | None) -> None:
+    """One service: which guideline and pages its upheld and overturned decisions cite, and how
+    its overturn rate moves by year and reviewer specialty."""
+    st.header("One service: guidelines and overturn rates")
+    service = st.selectbox(
+        "Requested service",
+        facets.options("service"),
+        index=None,
+        placeholder="Pick a service to see the guidelines behind its outcomes",
+        key="service",
+        bind="query-params",
+    )
+    if not service:
+        return
+    report: ServiceAnalytics = state.cached_service_analytics(service, source)
+    overall = report.outcomes
+    st.markdown(
+        f"**{overall.total}** decisions · {overall.upheld} upheld · "
+        f"{overall.overturned + overall.partially_overturned} overturned "
+        f"(**{overall.overturn_rate:.0%}**)"
+    )
+    tables = report.tables()
+    for name, title in SERVICE_TABLES:
+        head, download = st.columns([0.7, 0.3], vertical_alignment="bottom")
+        head.subheader(title)
+        rows = tables[name]
+        if not rows:
+            st.caption("None recorded.")
+            continue
+        download.download_button(
+            "Download CSV",
+            data=csv_text(rows).encode("utf-8"),
+            file_name=f"{report.file_stem}-{name.replace('_', '-')}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"download-{name}",
+        )
+        frame = pd.DataFrame(rows).drop(columns=["service"])
+        st.dataframe(
+            frame,
+            hide_index=True,
+            column_config={
+                "overturn_rate": st.column_config.NumberColumn("overturn rate", format="percent")
+            },
+        )
+
+
 def main() -> None:
     st.title("Outcome rates")
     facets = state.cached_facets()
@@ -172,6 +230,7 @@ def main() -> None:
     )
     for dimension in DIMENSIONS:
         chart_section(dimension, source)
+    service_section(facets, source)
 
 
 main()

@@ -1,32 +1,88 @@
-"""Decision: one disputed item in full (`?decision=<id>`), its neighbourhood in the graph, and
-the nearest upheld and the nearest overturned precedents side by side."""
+"""Decision: one disputed item in full, its stored letter, its neighbourhood in the graph, and
+the nearest upheld and the nearest overturned precedents side by side with the sentences in which
+their reasoning differs.
+
+`?decision=` takes a decision id (`CM13-0012345:1`) or a case id — an IMR case number
+(`CM13-0012345`) or a DMHC Reference ID — which opens the case's first item with a list of all
+of them (`?case=` is the same); an id in neither is a "not found" naming what was looked up.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from graph.decision import DecisionDetail, decision_detail, neighbourhood
-from graph.search import SearchResult
+from graph.decision import DecisionDetail, Lookup, decision_detail, find_decision, neighbourhood
+from ingest.archive import StoredLetter, open_letter
 from ui import components, graph_view, routes, state
 from ui.errors import show_error
 from ui.text import escape_markdown
 
 SIMILAR_PER_OUTCOME = 3
+SIDEBAR_KEY = "open-id"
+ID_HELP = "A decision id (CM13-0012345:1), an IMR case number (CM13-0012345) or a DMHC Reference ID"
+# st.pdf needs the streamlit-pdf component (`pip install streamlit[pdf]`); without it: download.
+HAS_PDF_VIEWER = importlib.util.find_spec("streamlit_pdf") is not None
+
+
+def set_id(entered: str) -> None:
+    """Show `entered` through the URL, so the page is shareable as it stands."""
+    st.query_params.clear()
+    st.query_params[routes.DECISION_PARAM] = entered.strip()
+
+
+def open_id(entered: str) -> None:
+    set_id(entered)
+    st.rerun()
+
+
+def open_from_sidebar() -> None:
+    # A callback, so the box can be emptied: a box that kept its text would reopen it forever.
+    entered = (st.session_state.get(SIDEBAR_KEY) or "").strip()
+    if entered:
+        set_id(entered)
+    st.session_state[SIDEBAR_KEY] = ""
 
 
 def ask_for_id() -> None:
     st.title("Decision")
     st.info(
-        "Open a decision from a search result, or enter its id (e.g. CM13-0012345:1).",
+        "Open a decision from a search result, or enter its id or its case number "
+        "(e.g. CM13-0012345:1 or CM13-0012345).",
         icon=":material/gavel:",
     )
-    entered = st.text_input("Decision id", max_chars=200)
+    entered = st.text_input("Decision id or case number", max_chars=200, help=ID_HELP)
     if entered.strip():
-        st.query_params[routes.DECISION_PARAM] = entered.strip()
-        st.rerun()
+        open_id(entered)
+
+
+def sidebar_lookup() -> None:
+    st.sidebar.text_input(
+        "Open a decision or case",
+        max_chars=200,
+        key=SIDEBAR_KEY,
+        help=ID_HELP,
+        on_change=open_from_sidebar,
+    )
+
+
+def case_items(lookup: Lookup) -> None:
+    """A case number opens its first item; every item of the case is listed to pick from."""
+    count = len(lookup.case_items)
+    st.info(
+        escape_markdown(
+            f"Case {lookup.case_id} has {count} decided item{'s' if count != 1 else ''}; "
+            "the first is shown.",
+            keep_code=False,
+        ),
+        icon=":material/folder_open:",
+    )
+    for item in lookup.case_items:
+        label = f"{item.item_number or '?'}. {item.item_text or item.service} — "
+        components.link(label + (item.outcome or "unknown"), routes.decision_href(item.decision_id))
 
 
 def heading(detail: DecisionDetail) -> None:
@@ -124,43 +180,82 @@ def facts_column(detail: DecisionDetail) -> None:
         )
 
 
+def letter_section(detail: DecisionDetail) -> None:
+    """The letter the decision came from: its archived copy (IMR_HOME/letters), else the
+    original while it is unchanged; a DMHC decision shows its row's findings."""
+    st.subheader("The letter")
+    source = detail.source_file
+    if source is None:
+        st.caption("No source file is recorded for this case.")
+        return
+    letter: StoredLetter = open_letter(
+        source.path, source.sha256, source.kind, state.services().settings
+    )
+    name = Path(source.path).name
+    if source.kind == "dmhc-csv":
+        row = f"row {detail.row_number} of " if detail.row_number else ""
+        st.caption(escape_markdown(f"DMHC open data: {row}{name}", keep_code=False))
+        with st.expander("Findings (the row's text)", expanded=True):
+            st.code(detail.rationale or "(no findings in the row)", language=None, wrap_lines=True)
+        if letter.problem:
+            st.caption(escape_markdown(letter.problem))
+        return
+    if letter.problem:
+        (st.info if letter.path else st.warning)(
+            escape_markdown(letter.problem), icon=":material/description:"
+        )
+    if letter.data is None:
+        return
+    mime = "application/pdf" if letter.is_pdf else "text/plain"
+    st.download_button(
+        f"Download {name}",
+        data=letter.data,
+        file_name=name,
+        mime=mime,
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"letter-{detail.case_id}",
+    )
+    if letter.is_pdf and HAS_PDF_VIEWER:
+        st.pdf(letter.data, height=600)
+    label = "Text extracted from the PDF" if letter.is_pdf else f"Letter text ({name})"
+    with st.expander(label):
+        st.code(letter.text or "", language=None, wrap_lines=True)
+
+
 def similar_columns(detail: DecisionDetail) -> list[str]:
-    """Nearest upheld | nearest overturned; the ids shown, for the graph."""
+    """Nearest upheld | nearest overturned and where they differ; the ids shown, for the graph."""
     st.subheader("Similar precedents")
     st.caption(
         "Graph similarity (same service, region, diagnoses, guidelines) fused with the "
         "meaning of the rationale."
     )
-    shown: list[str] = []
-    for column, outcome in zip(st.columns(2, gap="medium"), ("upheld", "overturned"), strict=True):
-        with column:
-            st.markdown(f"**Nearest {components.outcome_badge(outcome)}**")
-            try:
-                result: SearchResult = state.cached_similar(
-                    detail.decision_id, outcome, SIMILAR_PER_OUTCOME
-                )
-            except Exception as error:  # one column failing must not hide the other
-                show_error(error)
-                continue
-            if not result.hits:
-                st.caption(f"No {outcome} decision shares anything with this one.")
-            for hit in result.hits:
-                components.hit_card(hit, compact=True)
-                shown.append(hit.decision_id)
-    return shown
+    try:
+        contrast = state.cached_contrast_decision(detail.decision_id, SIMILAR_PER_OUTCOME)
+    except Exception as error:  # the precedents failing must not hide the decision
+        show_error(error)
+        return []
+    return components.contrast_panel(contrast)
 
 
 def main() -> None:
-    decision_id = (st.query_params.get(routes.DECISION_PARAM) or "").strip()
-    if not decision_id:
+    sidebar_lookup()
+    typed = (
+        st.query_params.get(routes.DECISION_PARAM) or st.query_params.get(routes.CASE_PARAM) or ""
+    ).strip()
+    if not typed:
         ask_for_id()
         return
     found = state.services()
-    detail = decision_detail(found.driver, found.database, decision_id)
+    lookup = find_decision(found.driver, found.database, typed)
+    detail = decision_detail(found.driver, found.database, lookup.decision_id)
     heading(detail)
+    if lookup.is_case:
+        case_items(lookup)
     main_col, facts_col = st.columns([0.64, 0.36], gap="large")
     with main_col:
         main_column(detail)
+        letter_section(detail)
     with facts_col:
         facts_column(detail)
     similar_ids = similar_columns(detail)

@@ -1,19 +1,23 @@
 """Ingest: upload letters (.txt, .pdf) or a DMHC open-data CSV and load them into the graph.
 
-The files are checked and saved (ui/uploads.py), files whose content is already in the graph are
-skipped, and the pipeline (ingest/pipeline.py) runs in a worker thread while this page draws its
-progress; the page ends with one row per file: ingested, skipped or failed, with the reason.
+The files are checked by name and size, then read; files whose content is already in the graph
+(or earlier in the same upload) are skipped; the rest are saved (ui/uploads.py) and the pipeline
+(ingest/pipeline.py) runs in a worker thread while this page draws its progress; saved files that
+were not ingested are deleted. The page ends with one row per file: ingested, skipped or failed,
+with the reason.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from graph.schema import ensure_schema
 from graph.sources import files_by_sha256
@@ -65,20 +69,27 @@ def run_job(paths: list[Path]) -> IngestSummary:
     return summary
 
 
-def ingest(files: list[uploads.Upload]) -> list[uploads.FileOutcome]:
+def ingest(files: Sequence[UploadedFile]) -> list[uploads.FileOutcome]:
+    # Sizes first: nothing over the limits is copied out of the uploader.
     accepted, refused = uploads.check(files)
     if not accepted:
         return refused
+    batch = [uploads.Upload(f.name, f.getvalue()) for f in accepted]
     found = state.services()
-    saved = uploads.save(accepted, found.settings.imr_home / "uploads")
-    known = files_by_sha256(found.driver, found.database, [u.sha256 for u in saved.values()])
-    duplicates = {path: known[u.sha256] for path, u in saved.items() if u.sha256 in known}
-    to_load = [path for path in saved if path not in duplicates]
-    summary = run_job(to_load) if to_load else None
-    loaded = loaded_files(found.driver, found.database, [str(p) for p in to_load])
-    if summary and summary.ingested:
+    known = files_by_sha256(found.driver, found.database, [u.sha256 for u in batch])
+    unique, skipped = uploads.without_duplicates(batch, known)
+    if not unique:
+        return refused + skipped
+    saved = uploads.save(unique, found.settings.imr_home / "uploads")
+    loaded: dict[str, tuple[str, int]] = {}
+    try:
+        summary = run_job(list(saved))
+        loaded = loaded_files(found.driver, found.database, [str(p) for p in saved])
+    finally:
+        uploads.discard_not_loaded(saved, loaded)  # also when the ingest raised
+    if summary.ingested:
         state.clear_data()  # the new decisions belong in the filters and charts at once
-    return refused + uploads.outcomes(saved, summary, loaded, duplicates)
+    return refused + skipped + uploads.outcomes(saved, summary, loaded)
 
 
 def show_report(rows: list[uploads.FileOutcome]) -> None:
@@ -124,8 +135,7 @@ def main() -> None:
     if files:
         st.caption(f"{len(files)} file(s), {sum(f.size for f in files) / 1_000_000:.1f} MB")
         if st.button(f"Ingest {len(files)} file(s)", type="primary", icon=":material/upload:"):
-            batch = [uploads.Upload(f.name, f.getvalue()) for f in files]
-            st.session_state[REPORT_KEY] = ingest(batch)
+            st.session_state[REPORT_KEY] = ingest(files)
     if st.session_state.get(REPORT_KEY):
         show_report(st.session_state[REPORT_KEY])
 

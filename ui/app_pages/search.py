@@ -178,7 +178,7 @@ def results(result: SearchResult, filters: SearchFilters) -> None:
             icon=":material/search_off:",
         )
         return
-    components.stats_panel(result.stats())
+    components.stats_panel(result.stats(), result.service_outcomes)
     count, download = st.columns([0.7, 0.3], vertical_alignment="center")
     count.subheader(f"{len(hits)} precedents")
     download.download_button(
@@ -191,6 +191,25 @@ def results(result: SearchResult, filters: SearchFilters) -> None:
     )
     for hit in hits:
         components.hit_card(hit)
+
+
+CONTRAST_PER_OUTCOME = 3
+
+
+def contrast_section(query: str, filters: SearchFilters) -> None:
+    """For the typed request: the nearest upheld and the nearest overturned decisions (of the
+    request's service where one is recognised) and the sentences in which they differ. Behind a
+    toggle bound to the URL (`&contrast=true`): it runs two more searches."""
+    if not st.toggle(
+        "Compare the nearest upheld and overturned decisions",
+        key="contrast",
+        bind="query-params",
+        help="Two searches, one per outcome, and the best pair's rationales side by side",
+    ):
+        return
+    st.subheader("Nearest upheld vs nearest overturned")
+    contrast = state.cached_contrast_request(query, filters, CONTRAST_PER_OUTCOME)
+    components.contrast_panel(contrast)
 
 
 def main() -> None:
@@ -208,6 +227,7 @@ def main() -> None:
         components.link("Clear all filters", url, container=st.sidebar)
     if query:
         result = state.cached_search(SearchRequest(query=query, mode=mode, k=k, filters=filters))
+        contrast_section(query, filters)
     elif filters.active():
         result = state.cached_browse(filters, k)
     else:
