@@ -3,6 +3,7 @@
     contrast = contrast_request(driver, "neo4j", embedder, "12 acupuncture visits for neck pain")
     contrast.nearest_upheld[0], contrast.nearest_overturned[0]      # SearchHits, best first
     [s.text for s in contrast.upheld_sentences if s.differs]        # what only the upheld says
+    contrast.key_sentences["upheld"]                                # its <= 3 key differences
 
 For a typed request the precedents come from the hybrid search (graph/search.py) run once per
 outcome, narrowed to the request's service when one is given or recognised in the text (and
@@ -13,6 +14,23 @@ are split into sentences, each sentence is embedded with the search model, and a
 best counterpart in the other rationale has a cosine below DIFFER_BELOW is marked as differing —
 as is one whose counterpart says the opposite (one of them negated: embeddings barely see a
 "not", and "is medically necessary" / "is not medically necessary" score 0.9).
+
+Differing is most of a rationale (82 % of the 874 sentences of the 35 upheld/overturned pairs of
+one service each in data/sample/truth.jsonl: two letters share little wording), so each side
+also marks its KEY differences, the few a reader should look at first (`AlignedSentence.key`,
+`Contrast.key_sentences`): of the differing sentences, first those that contradict their
+counterpart (opposite polarity, or a negation the counterpart lacks at a similarity of at least
+KEY_BELOW: the same point, the other verdict; the closest first), then those with the lowest
+best-match similarity, below KEY_BELOW only (a sentence the other side nearly says is a
+rewording, not a key difference), at most KEY_DIFFERENCES per side. Skipped as boilerplate that
+every letter has in its own words: sentences under KEY_MIN_WORDS words and the case introduction
+("The applicant is a 69-year-old female who was injured on ..."), whose low similarity only
+means another patient.
+On the same 35 pairs (the first upheld and first overturned item of each service): 210 of the 874
+sentences (24 %) are key against 719 (82 %) differing, 3 on each of the 70 sides, 60 of them
+contradictions; in the Butrans pair the key ones are the doses ("above 120 mg morphine
+equivalents" / "well below 120 mg") and the weaning, where the lowest similarities alone picked
+the date of the request.
 """
 
 from __future__ import annotations
@@ -47,6 +65,14 @@ DIFFER_BELOW = 0.8
 _NEGATIONS = re.compile(
     r"\b(?:not|no|never|none|nor|without|cannot|neither|lacks?|lacking|absent)\b|n't\b", re.I
 )
+# Key differences (see the module docstring): at most this many per side, and only a sentence
+# whose best match scores below KEY_BELOW (in data/sample the median best match of a differing
+# sentence is 0.48, its 75th percentile 0.57) or that says the opposite of it.
+KEY_DIFFERENCES = 3
+KEY_BELOW = 0.6
+KEY_MIN_WORDS = 6  # "Acupuncture is recommended." says nothing a reader can act on
+# The case introduction: each letter describes its own patient, so it never matches.
+_INTRODUCTION = re.compile(r"\b\d{1,3}[- ]year[- ]old\b", re.I)
 MIN_SENTENCE_CHARS = 12
 MAX_SENTENCES = 80  # per rationale: a runaway text must not embed thousands of fragments
 # A full stop after these does not end a sentence ("Dr. X", "p. 51", "e.g. a TENS unit").
@@ -66,6 +92,7 @@ class AlignedSentence:
     similarity: float  # cosine with `counterpart`; 0.0 when the other rationale has none
     counterpart: str | None
     reason: str | None = None  # why it differs: "no close counterpart" or "opposite polarity"
+    key: bool = False  # one of the KEY_DIFFERENCES of its side (see key_differences())
 
 
 @dataclass(frozen=True)
@@ -91,6 +118,14 @@ class Contrast:
         return {
             "upheld": [s.text for s in self.upheld_sentences if s.differs],
             "overturned": [s.text for s in self.overturned_sentences if s.differs],
+        }
+
+    @property
+    def key_sentences(self) -> dict[str, list[str]]:
+        """outcome → the key differences of its best precedent, in reading order."""
+        return {
+            "upheld": [s.text for s in self.upheld_sentences if s.key],
+            "overturned": [s.text for s in self.overturned_sentences if s.key],
         }
 
     def hits(self, outcome: str) -> list[SearchHit]:
@@ -141,6 +176,46 @@ def _difference(
     return None
 
 
+def _contradicts(sentence: AlignedSentence) -> bool:
+    """The same point with the other verdict: opposite polarity, or a negation its counterpart
+    lacks at a similarity that still says the same subject ("reported no documented functional
+    improvement" / "reported documented functional improvement" score 0.71)."""
+    if sentence.reason == "opposite polarity":
+        return True
+    return (
+        sentence.counterpart is not None
+        and sentence.similarity >= KEY_BELOW
+        and negated(sentence.text) != negated(sentence.counterpart)
+    )
+
+
+def _key_candidate(sentence: AlignedSentence) -> bool:
+    if not sentence.differs or len(sentence.text.split()) < KEY_MIN_WORDS:
+        return False
+    if _INTRODUCTION.search(sentence.text):
+        return False
+    return sentence.similarity < KEY_BELOW or _contradicts(sentence)
+
+
+def key_differences(
+    sentences: Sequence[AlignedSentence], limit: int = KEY_DIFFERENCES
+) -> list[AlignedSentence]:
+    """The sentences with `key` set on the `limit` that differ most: those that contradict
+    their counterpart first (_contradicts(), closest counterpart first), then the lowest
+    best-match similarity; the boilerplate that _key_candidate() leaves out is never key.
+    Reading order is kept."""
+
+    def rank(i: int) -> tuple[bool, float, int]:
+        # A contradiction is surer the closer its counterpart; any other difference the farther.
+        contradicts = _contradicts(sentences[i])
+        similarity = sentences[i].similarity
+        return (not contradicts, -similarity if contradicts else similarity, i)
+
+    ranked = sorted((i for i, s in enumerate(sentences) if _key_candidate(s)), key=rank)
+    chosen = set(ranked[:limit])
+    return [replace(s, key=i in chosen) for i, s in enumerate(sentences)]
+
+
 def align_sentences(
     first: Sequence[str],
     second: Sequence[str],
@@ -148,13 +223,14 @@ def align_sentences(
     threshold: float = DIFFER_BELOW,
 ) -> tuple[list[AlignedSentence], list[AlignedSentence]]:
     """Each sentence of `first` with its closest in `second` and the other way round; a sentence
-    whose closest counterpart scores below `threshold`, or says the opposite (negated()), differs.
-    The same words (case and punctuation aside) always match."""
+    whose closest counterpart scores below `threshold`, or says the opposite (negated()), differs,
+    and the key_differences() of each side are marked. The same words (case and punctuation
+    aside) always match."""
     if not first or not second:
         lonely = [
             AlignedSentence(s, True, 0.0, None, "no close counterpart") for s in (*first, *second)
         ]
-        return lonely[: len(first)], lonely[len(first) :]
+        return key_differences(lonely[: len(first)]), key_differences(lonely[len(first) :])
     vectors = np.asarray(embedder.embed([*first, *second]), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = vectors / np.where(norms == 0, 1.0, norms)
@@ -171,7 +247,7 @@ def align_sentences(
             result.append(
                 AlignedSentence(sentence, reason is not None, score, others[best], reason)
             )
-        return result
+        return key_differences(result)
 
     return aligned(first, second, similarity), aligned(second, first, similarity.T)
 

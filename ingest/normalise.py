@@ -146,18 +146,52 @@ def find_body_region(text: str | None) -> str | None:
     return BODY_REGIONS[int(match.lastgroup[1:])].name  # type: ignore[index]
 
 
+# "a 7-day rental following the certified shoulder arthroscopy", "after her knee replacement":
+# equipment or therapy for the recovery from an operation is for the operated region.
+_AFTER_SURGERY = re.compile(
+    r"\b(?:following|after|status\s+post|s/p)\s+(?:(?:the|a|an|his|her|their|recent|recently|"
+    r"certified|approved|authorized|planned|scheduled|upcoming|requested|left|right|bilateral)\s+)"
+    r"{0,3}(?P<region>[a-z][a-z0-9 -]{1,40}?)\s+(?:surgery|arthroscopy|arthroplasty|repair|"
+    r"replacement|fusion|decompression|reconstruction|operation|release|discectomy|laminectomy)\b",
+    re.IGNORECASE,
+)
+_MAX_RATIONALE_CHARS = 20000
+
+
+def find_operated_region(text: str | None) -> str | None:
+    """The body region of the operation ``text`` says a request follows ("a rental following
+    the certified shoulder arthroscopy" → shoulder), or ``None``."""
+    if not text:
+        return None
+    for match in _AFTER_SURGERY.finditer(text[:_MAX_RATIONALE_CHARS]):
+        region = find_body_region(match.group("region"))
+        if region is not None:
+            return region
+    return None
+
+
 # --- guidelines ----------------------------------------------------------------------------------
 
 # Sentence ends: a full stop or semicolon followed by space and a capital letter, so "pp. 303" and
 # "Page(s): 51, 98-99" stay in one sentence.
-_SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-Z(\[])")
+# Nor do the abbreviations of a citation ("3rd ed. Hip and Groin", "Vol. 2", "et al. Spine").
+_SENTENCE_SPLIT = re.compile(
+    r"(?<=[.;])(?<![\s(][Ee]d\.)(?<![\s(][Ee]ds\.)(?<![\s(][Vv]ol\.)(?<![\s(][Cc]h\.)"
+    r"(?<![\s(][Nn]o\.)(?<!\set al\.)\s+(?=[A-Z(\[])"
+)
 # "The Claims Administrator did not base their decision on the MTUS" cites nothing; the clause is
 # cut out so that a following "Decision based on ..." in the same sentence still counts.
 _NEGATED = re.compile(
     r"\b(?:did|does|do)\s*n[o']t\s+(?:base|cite|rely|reference)\w*\s+(?:(?:their|its|his|her|the|"
     r"this)\s+)?(?:decision\s+)?(?:up)?on\s+(?:the\s+|any\s+)?(?:MTUS|ODG|ACOEM|guidelines?)\b|"
     r"\bno\s+(?:medical\s+treatment\s+)?(?:guidelines?|citations?)\s+(?:was|were)\s+"
-    r"(?:cited|provided|referenced)",
+    r"(?:cited|provided|referenced)|"
+    # "the MTUS does not (specifically) address the request", "the MTUS is silent on ...": the
+    # reason another guideline is cited, not a citation of the MTUS.
+    r"\b(?:the\s+)?(?:CA\s+|California\s+)?MTUS(?:\s+guidelines?)?\s+(?:(?:does|did|do)\s*n[o']t|"
+    r"fails?\s+to)\s+(?:specifically\s+|directly\s+|adequately\s+)?"
+    r"(?:address|cover|discuss|mention)\w*"
+    r"|\b(?:the\s+)?(?:CA\s+|California\s+)?MTUS(?:\s+guidelines?)?\s+(?:is|are)\s+silent",
     re.IGNORECASE,
 )
 _PAGES = re.compile(
@@ -523,6 +557,27 @@ _SPECIALTY = re.compile(
     r"(?=\s*(?:,|;|\.|\(|\band\s+(?:is|has|holds|was|currently|he|she)\b|\bwith\b|$))",
     re.IGNORECASE,
 )
+# A licensed profession without a board certification ("is a Licensed Psychologist", "is a
+# licensed Doctor of Chiropractic"): the specialty is the profession's field.
+_PROFESSION = re.compile(
+    r"\b(?:is|as)\s+an?\s+(?:licensed|registered|certified|practicing)\s+(?:clinical\s+)?"
+    r"(?P<p>psychologist|neuropsychologist|chiropractor|doctor\s+of\s+chiropractic|"
+    r"acupuncturist|physical\s+therapist|occupational\s+therapist|podiatrist|"
+    r"doctor\s+of\s+podiatric\s+medicine|psychiatrist)\b",
+    re.IGNORECASE,
+)
+_PROFESSION_FIELD = {
+    "psychologist": "Psychology",
+    "neuropsychologist": "Neuropsychology",
+    "chiropractor": "Chiropractic",
+    "doctor of chiropractic": "Chiropractic",
+    "acupuncturist": "Acupuncture",
+    "physical therapist": "Physical Therapy",
+    "occupational therapist": "Occupational Therapy",
+    "podiatrist": "Podiatry",
+    "doctor of podiatric medicine": "Podiatry",
+    "psychiatrist": "Psychiatry",
+}
 _STATE = re.compile(
     r"(?i:licensed\s+to\s+practice(?:\s+medicine)?\s+in\s+(?:the\s+state\s+of\s+)?)"
     r"(?P<s>[A-Z][A-Za-z]+(?:\s+(?:of\s+)?[A-Z][A-Za-z]+){0,2})"
@@ -550,7 +605,7 @@ def parse_reviewer(text: str | None) -> Reviewer:
             (name for name in _STATES_LONGEST_FIRST if written.lower().startswith(name.lower())),
             written,
         )
-    return Reviewer(
-        specialty=collapse_ws(specialty.group("s")) if specialty else None,
-        license_state=state_name,
-    )
+    written = collapse_ws(specialty.group("s")) if specialty else None
+    if written is None and (profession := _PROFESSION.search(text)) is not None:
+        written = _PROFESSION_FIELD[collapse_ws(profession.group("p")).lower()]
+    return Reviewer(specialty=written, license_state=state_name)

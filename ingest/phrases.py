@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-from ingest.vocabulary import required_words
+from ingest.vocabulary import all_required_words
 
 # Long texts are capped so that a pathological input cannot make every pattern scan megabytes;
 # the longest real DMHC finding is a few thousand characters.
@@ -59,18 +59,6 @@ class PhraseMatch(Generic[E]):
         return self.entry.name
 
 
-def _entry_words(patterns: Sequence[str]) -> frozenset[str] | None:
-    """Lower-case words one of which every match of any pattern starts with (what
-    :func:`ingest.vocabulary.required_words` reads off the pattern's start); None when unknown."""
-    words: set[str] = set()
-    for pattern in patterns:
-        found = required_words(pattern)
-        if found is None:
-            return None
-        words |= found
-    return frozenset(words)
-
-
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -96,7 +84,7 @@ class PhraseMatcher(Generic[E]):
         for i, entry in enumerate(self.entries):
             combined = "|".join(f"(?:{p})" for p in entry.patterns)
             self._compiled.append((i, entry, re.compile(combined, re.IGNORECASE)))
-            words = _entry_words(entry.patterns)
+            words = all_required_words(tuple(entry.patterns))
             if words is None:
                 self._always.append(i)
             for word in words or ():

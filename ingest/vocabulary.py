@@ -5,14 +5,18 @@ the graph agree on one spelling per thing. Patterns are case-insensitive regular
 matched against short item text (services, regions) or one citation sentence (guidelines).
 
 Order is priority. :data:`SERVICES` is searched top to bottom and the first service with a
-matching pattern wins, so specific entries (``oxycontin``, ``lumbar fusion``, ``compounded topical
-cream``) sit above the general ones they would otherwise lose to (``oxycodone``, ``other surgery``,
-``gabapentin``). Within one entry the most specific pattern comes first.
+matching pattern wins, so specific entries (``oxycodone/acetaminophen``, ``spinal fusion``,
+``compounded topical cream``) sit above the general ones they would otherwise lose to
+(``oxycodone``, ``other surgery``, ``gabapentin``). Within one entry the most specific pattern comes
+first.
 
 Choices worth knowing:
 
 - Imaging is one service per modality (``mri``, ``ct scan``, ``x-ray``); the body region is a
-  separate field, so "MRI of the lumbar spine" is service ``mri`` + region ``lumbar spine``.
+  separate field, so "MRI of the lumbar spine" is service ``mri`` + region ``lumbar spine``. So is
+  a fusion at any level (``spinal fusion`` + ``lumbar spine`` / ``cervical spine``).
+- A brand name is a synonym of its generic (OxyContin → ``oxycodone``, Norco → the hydrocodone
+  combination); a brand never becomes a service of its own.
 - "Physical and Home Therapy" (the seed letter's wording) is ``physical therapy``: the request is
   for therapy visits; ``home health care`` is for aides, nursing and home assistance.
 - Urine drug screens and laboratory tests are ``other`` (they are neither imaging nor drugs).
@@ -177,7 +181,7 @@ def _leading_words(branch: str) -> frozenset[str] | None:
     return frozenset({run.lower()}) if run else None
 
 
-def _all_required_words(patterns: tuple[str, ...]) -> frozenset[str] | None:
+def all_required_words(patterns: tuple[str, ...]) -> frozenset[str] | None:
     """Words of which any match of any of ``patterns`` contains one; None if unknown."""
     words: set[str] = set()
     for pattern in patterns:
@@ -202,7 +206,7 @@ class CanonicalService:
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", _compile(self.patterns))
         object.__setattr__(self, "combined", _combine(self.patterns))
-        object.__setattr__(self, "words", _all_required_words(self.patterns))
+        object.__setattr__(self, "words", all_required_words(self.patterns))
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.combined.search(text)
@@ -238,7 +242,7 @@ class CanonicalGuideline:
         object.__setattr__(self, "compiled", _compile(self.patterns))
         object.__setattr__(self, "combined", _combine(self.patterns))
         object.__setattr__(self, "gate_compiled", _GATES.setdefault(self.gate, _gate(self.gate)))
-        object.__setattr__(self, "words", _all_required_words(self.patterns))
+        object.__setattr__(self, "words", all_required_words(self.patterns))
 
 
 def _svc(name: str, category: str, *patterns: str) -> CanonicalService:
@@ -299,7 +303,6 @@ SERVICES: tuple[CanonicalService, ...] = (
     ),
     # --- opioids (combination and long-acting forms first) ---------------------------------------
     _svc("hydrocodone/acetaminophen", _PH, r"\bnorco\b", r"hydrocodone", r"vicodin", r"\blortab"),
-    _svc("oxycontin", _PH, r"oxycontin", r"oxycodone\s+(?:er|cr|extended)"),
     _svc(
         "oxycodone/acetaminophen",
         _PH,
@@ -307,7 +310,8 @@ SERVICES: tuple[CanonicalService, ...] = (
         r"endocet",
         r"oxycodone\s*/\s*(?:apap|acetaminophen)",
     ),
-    _svc("oxycodone", _PH, r"oxycodone", r"roxicodone", r"oxy\s*ir\b"),
+    # Brand names are synonyms of their generic: OxyContin is extended-release oxycodone.
+    _svc("oxycodone", _PH, r"oxycodone", r"oxycontin", r"roxicodone", r"oxy\s*ir\b"),
     _svc("morphine", _PH, r"morphine", r"\bms\s*contin", r"kadian", r"avinza"),
     _svc("tapentadol", _PH, r"tapentadol", r"nucynta"),
     _svc("buprenorphine", _PH, r"buprenorphine", r"suboxone", r"butrans", r"subutex"),
@@ -388,7 +392,14 @@ SERVICES: tuple[CanonicalService, ...] = (
     _svc("somatosensory evoked potentials", _EDX, r"\bSSEP", r"evoked\s+potential"),
     _svc("electrocardiogram", _EDX, r"\bEKG\b", r"\bECG\b", r"electrocardiogra"),
     # --- injections (specific procedures before generic steroid injections) ---------------------
-    _svc("medial branch block", _INJ, r"medial\s+branch", r"\bMBB\b"),
+    # "Radiofrequency neurotomy of the medial branches" is the ablation, not a block.
+    _svc(
+        "medial branch block",
+        _INJ,
+        r"medial\s+branch(?:es)?\s+(?:nerve\s+)?(?:blocks?|injections?)",
+        r"\bMBB\b",
+        r"^(?![^\n]*(?:radio\s*-?\s*frequency|\bRFA\b|rhizotom|neurotom|ablat))[^\n]*medial\s+branch",
+    ),
     _svc(
         "radiofrequency ablation",
         _INJ,
@@ -486,7 +497,13 @@ SERVICES: tuple[CanonicalService, ...] = (
         r"\bT?LSO\b",
         r"corset",
     ),
-    _svc("knee brace", _DME, r"knee\s+(?:brace|support|orthosis)", r"hinged\s+brace"),
+    _svc(
+        "knee brace",
+        _DME,
+        # "knee unloader brace", "knee hinged brace", "unloader brace for the knee"
+        r"knee\s+(?:[\w-]+\s+){0,2}?(?:brace|support|orthosis)",
+        r"(?:hinged|unloader|patellar|osteoarthritis|OA)\s+(?:knee\s+)?brace",
+    ),
     _svc(
         "wrist splint",
         _DME,
@@ -515,25 +532,16 @@ SERVICES: tuple[CanonicalService, ...] = (
         r"\bSCS\b",
         r"dorsal\s+column\s+stim",
     ),
+    # One generic fusion whatever the level: the level is the item's body region (lumbar spine,
+    # cervical spine), as for every other procedure.
     _svc(
-        "cervical fusion",
+        "spinal fusion",
         _SUR,
         r"\bACDF\b",
-        r"cervical.{0,40}\bfusion",
-        r"fusion.{0,40}\bcervical",
-        r"fusion.{0,20}\bC[2-7]\b",
         r"anterior\s+cervical\s+discectomy",
-    ),
-    _svc(
-        "lumbar fusion",
-        _SUR,
         r"\b[TPAX]LIF\b",
-        r"lumbar.{0,40}\bfusion",
-        r"fusion.{0,40}\blumbar",
-        r"fusion.{0,20}\bL[1-5]\b",
-        r"\bL[1-5]\b.{0,20}fusion",
+        r"\bfusion",
     ),
-    _svc("spinal fusion", _SUR, r"\bfusion"),
     _svc(
         "cervical discectomy",
         _SUR,
@@ -562,19 +570,16 @@ SERVICES: tuple[CanonicalService, ...] = (
         r"\bTHA\b",
         r"hip\s+(?:arthroplasty|replacement)",
     ),
+    # One arthroscopy for the large joints: the joint is the item's body region (knee, shoulder,
+    # hip), as for fusions and imaging. Other joints' arthroscopies stay "other surgery".
     _svc(
-        "knee arthroscopy",
+        "arthroscopy",
         _SUR,
-        r"knee.{0,40}arthroscop",
-        r"arthroscop.{0,40}\bknee",
+        r"\b(?:knee|shoulder|hip)\b.{0,40}arthroscop",
+        r"arthroscop.{0,40}\b(?:knee|shoulder|hip)\b",
+        r"^\W*arthroscop(?:y|ies|ic\s+surgery)\W*$",  # the bare name
         r"menisc(?:ectomy|us\s+repair)",
         r"chondroplasty",
-    ),
-    _svc(
-        "shoulder arthroscopy",
-        _SUR,
-        r"shoulder.{0,40}arthroscop",
-        r"arthroscop.{0,40}\bshoulder",
         r"rotator\s+cuff\s+repair",
         r"subacromial\s+decompression",
         r"acromioplasty",
@@ -754,11 +759,28 @@ def _gl(name: str, family: str, *patterns: str) -> CanonicalGuideline:
 
 
 _ACOEM_CH = r"(?:ACOEM|chapter\s+\d+|complaints|disorders|conditions)"
+# A citation marked as outside the MTUS. "as adopted by the MTUS" is the MTUS itself.
+_NOT_MTUS = (
+    r"(?:\bnon-?\s*MTUS\b|\bnot\s+(?:part\s+of|adopted\s+(?:by|in)|included\s+in|within)\s+"
+    r"(?:the\s+)?(?:CA\s+|California\s+)?MTUS\b|\boutside\s+(?:of\s+)?(?:the\s+)?MTUS\b)"
+)
 
 GUIDELINES: tuple[CanonicalGuideline, ...] = (
     # ACOEM cited as outside the MTUS (checked first; spans the rest of the sentence so the MTUS
     # chapter entries below cannot claim the same words).
-    _gl("ACOEM Practice Guidelines (non-MTUS)", "ACOEM", r"non-?\s*MTUS[^.;]{0,80}?ACOEM[^.;]*"),
+    _gl(
+        "ACOEM Practice Guidelines (non-MTUS)",
+        "ACOEM",
+        r"non-?\s*MTUS[^.;]{0,80}?ACOEM[^.;]*",
+        # The marker after the citation: "ACOEM ..., Chapter 7 ... (not part of the MTUS)",
+        # "ACOEM Practice Guidelines, 3rd Edition ... (non-MTUS)".
+        # The marker must be this citation's: not after "MTUS ACOEM" (the MTUS's own chapters),
+        # nor past the start of the next citation (", and Non-MTUS Citation ODG").
+        r"(?<!MTUS )(?<!MTUS-)(?<!MTUS/)ACOEM"
+        r"(?:(?!,\s+and\s|\band\s+non\b|\bODG\b|official\s+disab)"
+        # (Within one sentence: "3rd ed., Hip and Groin" has a full stop that ends nothing.)
+        r"[^;]){0,200}?" + _NOT_MTUS + r"\)?",
+    ),
     _gl(
         "MTUS ACOEM Low Back Complaints",
         "MTUS",
@@ -849,7 +871,10 @@ GUIDELINES: tuple[CanonicalGuideline, ...] = (
     _gl(
         "MTUS (section not stated)",
         "MTUS",
-        r"(?<!non-)(?<!non )\bMTUS\b",
+        # Not the MTUS named only to say a citation is outside it ("non-MTUS", "not part of
+        # the MTUS", "outside the MTUS").
+        r"(?<!non-)(?<!non )(?<!part of the )(?<!adopted by the )(?<!included in the )"
+        r"(?<!outside the )(?<!outside of the )(?<!outside )(?<!within the )\bMTUS\b",
         r"medical\s+treatment\s+utilization",
     ),
     _gl(
@@ -869,6 +894,22 @@ GUIDELINES: tuple[CanonicalGuideline, ...] = (
         r"\bet\s+al\b",
         r"\bjournal\b",
         r"\bliterature\b",
+    ),
+    # Practice guidelines of professional societies ("American Psychiatric Association Practice
+    # Guideline for ...", "American Academy of Sleep Medicine practice parameters", "AASM").
+    # ACOEM is the American College of Occupational and Environmental Medicine: not this.
+    _gl(
+        "Professional society guideline",
+        "other",
+        r"\bAmerican\s+(?:\w+\s+){0,3}?(?:Academy|Association|College|Society)\b"
+        r"(?!\s+of\s+Occupational)[^.;]{0,120}",
+        r"\b(?:National|International|North\s+American)\s+(?:\w+\s+){0,3}?(?:Academy|"
+        r"Association|College|Society)\b[^.;]{0,120}?(?:guidelines?|parameters?|"
+        r"recommendations?|consensus|position\s+statement|criteria)",
+        # Society initials in capitals only: "nice", "who" are words.
+        r"(?-i:\b(?:AASM|APA|AAOS|AAN|ACR|ASIPP|NASS|ASA|ACP|AHA|ACC|USPSTF|NICE|WHO)\b)"
+        r"[^.;]{0,60}?(?:guidelines?|parameters?|recommendations?|criteria|position\s+statement)",
+        r"\bpractice\s+parameters?\b",
     ),
     # Evidence-review services and criteria sets IMR letters cite beside the MTUS and ODG.
     _gl(
@@ -1801,12 +1842,6 @@ _HEALTH_PLAN_SERVICES: tuple[CanonicalService, ...] = (
         r"disc\s+replacement",
     ),
     _hp(
-        "hip arthroscopy",
-        _SUR,
-        r"hip\s+arthroscop(?:y|ic\s+surgery)",
-        r"femoroacetabular\s+impingement\s+surgery",
-    ),
-    _hp(
         "anterior cruciate ligament reconstruction",
         _SUR,
         r"(?:anterior\s+cruciate\s+ligament|(?:ACL))\s+(?:reconstruction|repair|surgery)",
@@ -2199,9 +2234,10 @@ _HEALTH_PLAN_SYNONYMS: tuple[CanonicalService, ...] = (
         r"xeomin",
         r"myobloc",
     ),
+    _hp("arthroscopy", _SUR, r"femoroacetabular\s+impingement\s+surgery"),
     _hp("buprenorphine", _PH, r"sublocade", r"brixadi", r"zubsolv"),
     _hp(
-        "lumbar fusion",
+        "spinal fusion",
         _SUR,
         r"(?:(?:transforaminal|posterior|anterior|lateral|extreme\s+lateral|oblique)\s+)?lumbar\s+"
         r"interbody\s+fusion",

@@ -7,9 +7,12 @@ import pytest
 
 from graph.contrast import (
     DIFFER_BELOW,
+    KEY_DIFFERENCES,
+    AlignedSentence,
     align_sentences,
     contrast_decision,
     contrast_request,
+    key_differences,
     negated,
     split_sentences,
 )
@@ -95,6 +98,78 @@ def test_an_empty_side_makes_every_sentence_differ(cached_embedder):
     assert [s.differs for s in first] == [True] and second == []
 
 
+# -- key differences ------------------------------------------------------------------------------
+SHARED_SENTENCES = [
+    "The MTUS Chronic Pain Guidelines recommend acupuncture when pain medication is reduced.",
+    "The patient has completed six sessions of physical therapy for the lumbar spine.",
+    "The treating physician requested eight further acupuncture visits for the lower back.",
+]
+
+
+def assert_key_rules(sentences: list[AlignedSentence]) -> None:
+    keys = [s for s in sentences if s.key]
+    assert len(keys) <= KEY_DIFFERENCES
+    assert all(s.differs for s in keys), "a key difference is a difference"
+    assert not any(s.key for s in sentences if s.similarity == 1.0)
+
+
+def test_the_sentence_stating_the_opposite_fact_is_key_and_shared_ones_never(cached_embedder):
+    opposite = (
+        "After the first six visits the patient reported documented functional improvement.",
+        "After the first six visits the patient reported no documented functional improvement.",
+    )
+    upheld_only = [
+        "A urine drug screen reported inconsistent results never addressed by the prescriber.",
+        "Dr. Smith noted a body mass index of 31 at the last office visit in March.",
+        "The claimant was seen by a dentist for an unrelated crown replacement last winter.",
+        "Yes, indeed.",  # too short to tell a reader anything
+        "The applicant is a 52-year-old male injured at work on 04/02/2012 lifting boxes.",
+    ]
+    first, second = align_sentences(
+        [*SHARED_SENTENCES, opposite[1], *upheld_only],
+        [*SHARED_SENTENCES, opposite[0], "Acupuncture is therefore medically necessary today."],
+        cached_embedder,
+    )
+    for side in (first, second):
+        assert_key_rules(side)
+    by_text = {s.text: s for s in first + second}
+    assert by_text[opposite[1]].key and by_text[opposite[0]].key
+    assert by_text[opposite[1]].similarity > by_text[upheld_only[2]].similarity, "ranked first"
+    assert not any(by_text[s].key for s in SHARED_SENTENCES)
+    assert not by_text["Yes, indeed."].key and by_text["Yes, indeed."].differs
+    assert not by_text[upheld_only[-1]].key, "the case introduction is boilerplate"
+    # Four sentences of the first side differ and qualify; only KEY_DIFFERENCES are key.
+    assert sum(s.key for s in first) == KEY_DIFFERENCES
+    assert sum(s.differs for s in first) > KEY_DIFFERENCES
+
+
+def test_key_differences_rank_opposite_polarity_then_the_lowest_similarity():
+    words = "enough words in this sentence to count"
+    sentences = [
+        AlignedSentence(f"s0 {words}", True, 0.55, "x", "no close counterpart"),
+        AlignedSentence(f"s1 {words}", True, 0.20, "x", "no close counterpart"),
+        AlignedSentence(f"s2 {words}", True, 0.92, "x", "opposite polarity"),
+        AlignedSentence(f"s3 {words}", True, 0.75, "x", "no close counterpart"),  # near match
+        AlignedSentence(f"s4 {words}", False, 0.95, "x"),
+        AlignedSentence(f"s5 {words}", True, 0.40, "x", "no close counterpart"),
+        AlignedSentence("s6 too short", True, 0.10, "x", "no close counterpart"),
+    ]
+    ranked = key_differences(sentences, limit=2)
+    assert [s.text[:2] for s in ranked if s.key] == ["s1", "s2"]  # reading order kept
+    assert [s.text[:2] for s in key_differences(sentences) if s.key] == ["s1", "s2", "s5"]
+    assert [s.text[:2] for s in key_differences(sentences, limit=10) if s.key] == [
+        "s0", "s1", "s2", "s5"
+    ]  # fmt: skip
+    # A negation the counterpart lacks, on the same subject, outranks a lower similarity.
+    contradicting = AlignedSentence(
+        f"s7 not {words}", True, 0.70, f"s7 {words}", "no close counterpart"
+    )
+    ranked = key_differences([*sentences, contradicting], limit=1)
+    assert [s.text[:2] for s in ranked if s.key] == ["s2"]
+    ranked = key_differences([s for s in sentences if s.text[:2] != "s2"] + [contradicting], 1)
+    assert [s.text[:2] for s in ranked if s.key] == ["s7"]
+
+
 # -- a typed request ------------------------------------------------------------------------------
 def test_a_typed_request_gets_the_nearest_of_each_outcome_of_its_service(
     searcher, empty_graph, database, cached_embedder
@@ -116,6 +191,10 @@ def test_a_typed_request_gets_the_nearest_of_each_outcome_of_its_service(
     assert differing["upheld"], "an upheld and an overturned rationale differ somewhere"
     assert differing["upheld"] == [s.text for s in contrast.upheld_sentences if s.differs]
     assert all(s.reason for s in contrast.upheld_sentences if s.differs)
+    for side in (contrast.upheld_sentences, contrast.overturned_sentences):
+        assert_key_rules(side)
+    assert contrast.key_sentences["upheld"], "the upheld side's differences are ranked"
+    assert contrast.key_sentences["upheld"] == [s.text for s in contrast.upheld_sentences if s.key]
 
 
 def test_filters_narrow_both_lists_and_k_is_honoured(

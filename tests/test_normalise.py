@@ -105,7 +105,8 @@ def test_normalise_outcome(text: str | None, expected: str | None) -> None:
         ("Ultram ER 100mg", "tramadol", "pharmaceuticals"),
         ("Norco 10/325mg #90", "hydrocodone/acetaminophen", "pharmaceuticals"),
         ("Hydrocodone/APAP 5/325", "hydrocodone/acetaminophen", "pharmaceuticals"),
-        ("OxyContin 20mg #60", "oxycontin", "pharmaceuticals"),
+        ("OxyContin 20mg #60", "oxycodone", "pharmaceuticals"),
+        ("Oxycodone ER 40mg #60", "oxycodone", "pharmaceuticals"),
         ("Oxycodone 10mg", "oxycodone", "pharmaceuticals"),
         ("Percocet 10/325", "oxycodone/acetaminophen", "pharmaceuticals"),
         ("MS Contin 15mg", "morphine", "pharmaceuticals"),
@@ -173,14 +174,14 @@ def test_normalise_outcome(text: str | None, expected: str | None) -> None:
         ),
         ("Hot/cold pack", "hot/cold pack", "durable medical equipment"),
         ("CPM machine for 21 days", "continuous passive motion", "durable medical equipment"),
-        ("L4-5 posterior lumbar interbody fusion", "lumbar fusion", "surgery"),
-        ("Anterior cervical discectomy and fusion C5-6", "cervical fusion", "surgery"),
+        ("L4-5 posterior lumbar interbody fusion", "spinal fusion", "surgery"),
+        ("Anterior cervical discectomy and fusion C5-6", "spinal fusion", "surgery"),
         ("L5-S1 microdiscectomy", "lumbar discectomy", "surgery"),
-        ("Right knee arthroscopy with partial meniscectomy", "knee arthroscopy", "surgery"),
+        ("Right knee arthroscopy with partial meniscectomy", "arthroscopy", "surgery"),
         ("Left total knee arthroplasty", "total knee arthroplasty", "surgery"),
         (
             "Right shoulder arthroscopy, subacromial decompression",
-            "shoulder arthroscopy",
+            "arthroscopy",
             "surgery",
         ),
         ("Left carpal tunnel release", "carpal tunnel release", "surgery"),
@@ -211,6 +212,22 @@ def test_normalise_outcome(text: str | None, expected: str | None) -> None:
         ("Weight loss program", "weight loss program", "programs"),
         ("Sleep study", "sleep study", "other"),
         ("Laboratory tests: CBC, CMP", "laboratory tests", "other"),
+        # Brands are synonyms of their generic; one procedure whatever its level or joint.
+        ("Oxycodone CR 30 mg every 12 hours", "oxycodone", "pharmaceuticals"),
+        ("T12-L2 posterior spinal fusion with instrumentation", "spinal fusion", "surgery"),
+        ("Left hip arthroscopy with labral debridement", "arthroscopy", "surgery"),
+        # Radiofrequency treatment of the medial branches is the ablation, not the block.
+        (
+            "Radiofrequency ablation of the cervical medial branches C3-C5",
+            "radiofrequency ablation",
+            "injections",
+        ),
+        ("Thermal neurotomy, lumbar medial branch nerves", "radiofrequency ablation", "injections"),
+        ("Bilateral L4-5 medial branch nerve blocks", "medial branch block", "injections"),
+        ("Right L3-L5 medial branch, diagnostic", "medial branch block", "injections"),
+        # A word between the joint and the brace.
+        ("Off-the-shelf knee unloader brace", "knee brace", "durable medical equipment"),
+        ("OA unloader brace, right", "knee brace", "durable medical equipment"),
     ],
 )
 def test_normalise_service(text: str, service: str, category: str) -> None:
@@ -345,6 +362,34 @@ def test_find_body_region(text: str, region: str | None) -> None:
         ),
         ("FDA labeling for zolpidem", [("FDA labeling", None)]),
         ("Decision based on MTUS", [("MTUS (section not stated)", None)]),
+        # ACOEM marked as outside the MTUS after the citation is ACOEM's own family.
+        (
+            "ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Hip and Groin Disorders "
+            "(not adopted by the MTUS)",
+            [("ACOEM Practice Guidelines (non-MTUS)", None)],
+        ),
+        (
+            "ACOEM Guidelines, 2nd Edition, Chapter 7, page 127, outside of the MTUS",
+            [("ACOEM Practice Guidelines (non-MTUS)", "127")],
+        ),
+        # ... but the marker of the next citation is not the MTUS chapter's.
+        (
+            "MTUS ACOEM Chapter 9 Shoulder Complaints, page 209, and Non-MTUS Citation ODG "
+            "Shoulder chapter",
+            [("MTUS ACOEM Shoulder Complaints", "209"), ("ODG Shoulder", None)],
+        ),
+        # Saying the MTUS is silent is the reason for another guideline, not an MTUS citation.
+        (
+            "Because the California MTUS does not specifically address this treatment, the "
+            "reviewer relied on the American Academy of Neurology practice parameter on "
+            "botulinum toxin.",
+            [("Professional society guideline", None)],
+        ),
+        (
+            "The MTUS is silent. North American Spine Society coverage recommendations, 2014",
+            [("Professional society guideline", None)],
+        ),
+        ("AASM clinical guideline for insomnia", [("Professional society guideline", None)]),
         ("", []),
         ("nothing here", []),
     ],
@@ -512,6 +557,16 @@ def test_parse_sex(text: str, expected: str | None) -> None:
             # A licence in a state is not a specialty.
             "The reviewer is licensed in California and is Board Certified in Neurology.",
             Reviewer("Neurology", None),
+        ),
+        # A licensed profession without a board certification names its field.
+        (
+            "The reviewer is a licensed clinical psychologist and is licensed to practice in "
+            "Oregon.",
+            Reviewer("Psychology", "Oregon"),
+        ),
+        (
+            "The reviewer is a Licensed Acupuncturist, licensed to practice in Nevada.",
+            Reviewer("Acupuncture", "Nevada"),
         ),
         ("nothing", Reviewer()),
     ],

@@ -24,7 +24,7 @@ WRITTEN_QUERIES = [
         "arthroscopic surgery for a torn meniscus with mechanical symptoms seen on MRI",
         "CM13-0012345",
         1,
-        ("knee arthroscopy", "knee", ("right knee medial meniscus tear",)),
+        ("arthroscopy", "knee", ("right knee medial meniscus tear",)),
     ),
     (
         "first acupuncture trial because the patient cannot tolerate pain medication",

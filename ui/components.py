@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from graph.analytics import spreadsheet_safe
-from graph.contrast import AlignedSentence, Contrast
+from graph.contrast import KEY_DIFFERENCES, AlignedSentence, Contrast
 from graph.search import Citation, OutcomeCounts, PrecedentStats, SearchHit
 from ui import routes
 from ui.text import escape_markdown, highlighted, one_line
@@ -246,13 +246,17 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def marked_sentences(sentences: Sequence[AlignedSentence]) -> str:
-    """A rationale as Markdown with the sentences that differ from the other one highlighted."""
-    return " ".join(
-        f":orange-background[{escape_markdown(s.text, keep_code=False)}]"
-        if s.differs
-        else escape_markdown(s.text, keep_code=False)
-        for s in sentences
-    )
+    """A rationale as Markdown: its key differences bold on orange, the other sentences that
+    differ from the other rationale in grey, the rest plain (most sentences differ somewhat, so
+    only the key ones stand out)."""
+
+    def marked(sentence: AlignedSentence) -> str:
+        text = escape_markdown(sentence.text, keep_code=False)
+        if sentence.key:
+            return f":orange-background[**{text}**]"
+        return f":gray[{text}]" if sentence.differs else text
+
+    return " ".join(marked(s) for s in sentences)
 
 
 def contrast_panel(contrast: Contrast) -> list[str]:
@@ -274,12 +278,16 @@ def contrast_panel(contrast: Contrast) -> list[str]:
     if contrast.best_pair is None:
         return shown
     differing = contrast.differing_sentences
+    key = contrast.key_sentences
     st.markdown(
         "**Where the reasoning differs** — the nearest of each outcome, sentence by sentence: "
-        f":orange-background[highlighted] sentences have no close counterpart in the other "
-        f"rationale, or say the opposite ({len(differing['upheld'])} of "
+        ":orange-background[**highlighted**] sentences are the key differences (at most "
+        f"{KEY_DIFFERENCES} a side: the opposite verdict on the same point, or the least like "
+        "anything in the other rationale); :gray[grey] ones also have no close counterpart "
+        f"or say the opposite ({len(differing['upheld'])} of "
         f"{len(contrast.upheld_sentences)} upheld, {len(differing['overturned'])} of "
-        f"{len(contrast.overturned_sentences)} overturned)."
+        f"{len(contrast.overturned_sentences)} overturned). Key: {len(key['upheld'])} upheld, "
+        f"{len(key['overturned'])} overturned."
     )
     for column, outcome, sentences in zip(
         st.columns(2, gap="medium"),

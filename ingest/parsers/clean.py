@@ -87,10 +87,15 @@ _SPACES = re.compile(r"[ ][ ]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ ] *(?=[.,;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[]) +")
 
-# An item line ending in its outcome after a colon, a dash or leaders ("12 Physical therapy ...:
-# Upheld", "MRI - upheld", "MRI ..... Upheld").
+# An item line ending in its outcome after a colon, a dash or leaders, or in brackets ("12
+# Physical therapy ...: Upheld", "MRI - upheld", "MRI ..... Upheld", "MRI (Upheld)").
 _ITEM_END = re.compile(
-    r"(?::|\s[-–—]{1,2}|[.…_]{2,})\s*" + OUTCOME_WORDS + r"\s*\.?\s*$", re.IGNORECASE
+    r"(?:(?::|\s[-–—]{1,2}|[.…_]{2,})\s*"
+    + OUTCOME_WORDS
+    + r"|\s[(\[]\s*"
+    + OUTCOME_WORDS
+    + r"\s*[)\]])\s*\.?\s*$",
+    re.IGNORECASE,
 )
 _OUTCOME_ENDINGS = frozenset(
     {"held", "rned", "fied", "part"}
@@ -105,7 +110,7 @@ _BREAK_BEFORE = re.compile(
     r"medical\s+treatment\s+guideline|medical\s+qualifications|case\s+summary\s*:|"
     r"expert\s+reviewer\s+qualifications|dated\s*:|imr\s+case\s+number|date\s+of\s+injury|"
     r"date\s+of\s+ur|date\s+assigned|priority\s*:|application\s+received|employee\s*:|"
-    r"issue\s+\d{1,2}\s*:|regarding\s+the\s+request|cc\s*:|sincerely\b|if\s+you\s+disagree\b|"
+    r"issue\s+\d{1,2}\s*:|(?:(?:item\s+|\#\s?|\()?\d{1,2}[.):]?\s+)?regarding\s+the\s+request|cc\s*:|sincerely\b|if\s+you\s+disagree\b|"
     r"the\s+independent\s+medical\s+review\s+determination\s+is\s+deemed|"
     r"this\s+determination\s+of\s+maximus|"
     r"\d{1,2}[.)]\s|#\s?\d{1,2}\s+(?=[A-Z0-9])|[A-H][.)]\s+(?=[A-Z0-9])|[-*]\s"
@@ -184,7 +189,7 @@ def _ends_item(line: str) -> bool:
     """Whether ``line`` ends ": Upheld" (or "- Upheld", leaders; etc.). Only the line's end is
     searched, so a long joined paragraph is not rescanned from its start."""
     # Every outcome word ends in one of these: a cheap test rules out nearly every line.
-    if line.rstrip(" .")[-4:].lower() not in _OUTCOME_ENDINGS:
+    if line.rstrip(" .)]")[-4:].lower() not in _OUTCOME_ENDINGS:
         return False
     return _ITEM_END.search(line[-_ITEM_END_CHARS:]) is not None
 
@@ -245,6 +250,9 @@ _GLUED = re.compile(
     r"|Decision|Clinical|Reasons?|Basis|Outcome|Result|Finding|Issue|Item|Request|Disputed)"
 )
 _GLUE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz.:")
+# Any label of the vocabulary glued to an outcome word ("OverturnedMAXIMUS guideline -",
+# "UPHELDIMR Rationale:"), whatever word the label starts with.
+_OUTCOME_GLUED = re.compile(r"\b" + OUTCOME_WORDS + r"(?=(?-i:[A-Z(]))", re.IGNORECASE)
 # An introductory sentence ending in a colon ("... set forth below:") is not part of the item
 # line that follows it.
 _INTRO_END = re.compile(r"\b(?:below|follows|following)\s*:$", re.IGNORECASE)
@@ -261,14 +269,38 @@ def _heading_at(text: str, at: int) -> Heading | None:
     return match_heading(text[at : at + 200].split("\n", 1)[0])
 
 
-def _with_breaks(text: str, cuts: list[tuple[int, int]]) -> str:
-    """``text`` with each (start, end) span replaced by a line break."""
-    if not cuts:
+def _label_wrapped_at(text: str, at: int) -> tuple[int, int] | None:
+    """The line break (with any blank lines after it, as double-spaced extractions have) inside
+    an item label that starts at ``at`` and is wrapped onto the next line ("UPHELDClaims
+    Administrator\nguideline: ..."), as a (start, end) span, or ``None``."""
+    window = text[at : at + 200]
+    first, _, rest = window.partition("\n")
+    if not rest or len(first) > 80:
+        return None
+    following = rest.lstrip()
+    heading = match_heading(first + " " + following.split("\n", 1)[0])
+    # Only a label whose own words run past the break: a label complete on the first line is
+    # found without joining.
+    if heading is None or heading.name not in ITEM_LABELS or heading.name == "item_heading":
+        return None
+    if heading.rest_offset <= len(first):
+        return None
+    start = at + len(first)
+    return start, start + 1 + len(rest) - len(following)
+
+
+def _with_breaks(
+    text: str, cuts: list[tuple[int, int]], joins: tuple[tuple[int, int], ...] = ()
+) -> str:
+    """``text`` with each (start, end) span of ``cuts`` replaced by a line break and each of
+    ``joins`` by a space."""
+    edits = sorted([(start, end, "\n") for start, end in cuts] + [(s, e, " ") for s, e in joins])
+    if not edits:
         return text
     out: list[str] = []
     last = 0
-    for start, end in cuts:
-        out += (text[last:start], "\n")
+    for start, end, replacement in edits:
+        out += (text[last:start], replacement)
         last = end
     out.append(text[last:])
     return "".join(out)
@@ -293,14 +325,17 @@ def _unglue_headings(text: str) -> str:
     ]
     text = _with_breaks(text, midline)
     glued = []
-    for match in _GLUED.finditer(text):
-        at = match.start()
-        if not _glued(text, at):
-            continue
+    joins = []
+    starts = {m.start() for m in _GLUED.finditer(text) if _glued(text, m.start())}
+    starts.update(m.end() for m in _OUTCOME_GLUED.finditer(text))
+    for at in sorted(starts):
         heading = _heading_at(text, at)
         if heading is not None and heading.name in ITEM_LABELS and heading.name != "item_heading":
             glued.append((at, at))
-    return _with_breaks(text, glued)
+        elif (wrapped := _label_wrapped_at(text, at)) is not None:
+            glued.append((at, at))
+            joins.append(wrapped)
+    return _with_breaks(text, glued, tuple(joins))
 
 
 def _label_continues(previous: str, length: int, line: str) -> bool:

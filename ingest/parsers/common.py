@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ingest.normalise import (
     collapse_ws,
     find_body_region,
+    find_operated_region,
     normalise_outcome,
     normalise_service,
     parse_age,
@@ -107,6 +108,14 @@ _DATED = re.compile(
     + r"|(?:^|(?<=\n))[^\S\n]*(?:"
     + _LETTER_DATE_LABEL
     + r"\s*:?|date\s*:)[^\S\n]*"
+    + _DATE
+    # A label further along a header line, after another field's value ("IMR Case Number:
+    # CM18-0561238    Date: 11/24/2018", "... CM17-0722223    Dated December 25, 2017"): a
+    # bare "Date" needs its colon there, a letter-date label ("Dated", "Letter Date") does not.
+    # After a word it is some other date ("Service date:"), and in lower case it is prose.
+    + r"|(?<=[0-9][^\S\n])(?-i:(?=[A-Z]))(?:date[^\S\n]*:|"
+    + _LETTER_DATE_LABEL
+    + r"[^\S\n]*:?)[^\S\n]*"
     + _DATE,
     re.IGNORECASE,
 )
@@ -171,6 +180,9 @@ def strip_trailer(text: str) -> str:
     return text[: match.start()] if match else text
 
 
+# Services that serve the recovery from an operation (equipment, therapy): without a region of
+# their own they take the operated one.
+_RECOVERY_CATEGORIES = frozenset({"durable medical equipment", "physical medicine"})
 _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\S)", re.IGNORECASE)
 
 
@@ -187,6 +199,14 @@ def build_item(raw: RawItem, index: int, warnings: list[str]) -> DecisionItem:
     rationale = collapse_ws(strip_trailer(raw.rationale or ""))
     if not rationale:
         warnings.append(f"{where}: rationale not found")
+    # A service whose name holds its region ("Left TKA" is a total knee arthroplasty) has it
+    # even when the item text does not spell it out.
+    region = find_body_region(text) or (
+        find_body_region(service.service) if service.known else None
+    )
+    if region is None and service.category in _RECOVERY_CATEGORIES:
+        # A cold therapy unit or brace names no region: it is for the operation it follows.
+        region = find_operated_region(rationale)
     quantity, frequency, duration = parse_quantity_frequency_duration(text)
     guidelines = parse_guideline_citations(raw.claims_citation, "claims administrator")
     guidelines += parse_guideline_citations(raw.reviewer_citation, "reviewer")
@@ -196,7 +216,7 @@ def build_item(raw: RawItem, index: int, warnings: list[str]) -> DecisionItem:
         category=service.category,
         outcome=outcome,
         rationale=rationale,
-        body_region=find_body_region(text),
+        body_region=region,
         quantity=quantity,
         frequency=frequency,
         duration=duration,

@@ -45,6 +45,13 @@ def _phrase(words: str) -> str:
     return _GAP.join(words.split())
 
 
+# Who wrote a summary, before its heading ("Expert Reviewer Case Summary", "IMR Clinical
+# Summary", "Reviewer's Summary of the Records").
+_SUMMARY_BY = (
+    r"(?:(?:(?:expert|physician|medical|professional|imr|independent) )?reviewer(?:'s)? "
+    r"|imr |brief )?"
+)
+
 # (name, kind, regex in _phrase words). Order matters: the first entry that matches wins, so more
 # specific wordings come before the general ones they contain.
 _TOP: tuple[tuple[str, str, str], ...] = (
@@ -128,15 +135,15 @@ _TOP: tuple[tuple[str, str, str], ...] = (
         r" (?:reviewed|considered|received)"
         r"(?: for (?:this )?(?:determination|review))?",
     ),
-    ("summary", "clinical case summary", r"clinical case summary"),
+    ("summary", "clinical case summary", _SUMMARY_BY + r"clinical case summary"),
     (
         "summary",
         "case summary",
-        r"(?:clinical|case|medical) summary"
+        _SUMMARY_BY + r"(?:(?:clinical|case|medical) summary"
         r"|summary of (?:the )?(?:case|clinical \w+|medical records|records)"
         r"|(?:clinical|case|medical) (?:history|background|information|synopsis|overview)"
         r"|patient (?:summary|history)|case synopsis|synopsis"
-        r"|history of (?:present )?(?:illness|injury)|summary",
+        r"|history of (?:present )?(?:illness|injury)|summary)",
     ),
     ("determination", "determination", r"(?:final |imr )?determination" + _S + r"(?! date)"),
 )
