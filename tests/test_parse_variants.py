@@ -19,6 +19,7 @@ import pytest
 from ingest.normalise import normalise_outcome
 from ingest.parse import explain_text, parse_path, parse_text
 from ingest.parsers.clean import clean_text
+from ingest.parsers.common import RawItem, build_item
 from ingest.parsers.errors import ParseError
 from ingest.parsers.items import rationale_outcome
 from ingest.parsers.sections import match_heading
@@ -513,5 +514,295 @@ def test_letters_in_other_wordings(name: str, layout: str, items: list[tuple[str
     ],
 )
 def test_outcome_from_a_rationale(rationale: str, outcome: str | None) -> None:
+    found = rationale_outcome(rationale)
+    assert (normalise_outcome(found) if found else None) == outcome
+
+
+# --- round 2: wordings a second clean-room set used ------------------------------------------
+
+_GLUED_WRAPPED = """\
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+
+Lumbar MRI without contrast: OVERTURNEDClaims Administrator
+guideline: Decision based on MTUS ACOEM Chapter 12 Low Back Complaints, Page(s): 303-304.
+
+MAXIMUS guideline: Decision based on Non-MTUS Citation ODG Low Back chapter.
+
+Decision rationale: Red flags are documented and the imaging is supported. The request is
+medically necessary.
+
+Gabapentin 600mg #90:  upheld
+
+Claims Administrator guideline: Decision based on MTUS Chronic Pain Treatment Guidelines.
+
+MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 18-19.
+
+Decision rationale: No functional benefit is documented. The request is not medically necessary.
+"""
+
+
+def test_label_glued_to_the_outcome_and_wrapped_onto_the_next_line() -> None:
+    # "OVERTURNEDClaims Administrator / guideline:" is a label cut by a line break as well as
+    # glued to the outcome: the item line must still end in its outcome.
+    document = parse_text(_GLUED_WRAPPED, "glued.txt")
+    assert [(i.text, i.outcome) for i in document.items] == [
+        ("Lumbar MRI without contrast", "overturned"),
+        ("Gabapentin 600mg #90", "upheld"),
+    ]
+    first = document.items[0]
+    assert [(g.name, g.cited_by) for g in first.guidelines] == [
+        ("MTUS ACOEM Low Back Complaints", "claims administrator"),
+        ("ODG Low Back", "reviewer"),
+    ]
+    assert first.rationale.startswith("Red flags are documented")
+
+
+_PROFESSIONAL = """\
+MEDICAL PROFESSIONAL REVIEW
+IMR Case Number: CM16-0456789   Date: 3/14/2016
+Date of Injury: 05/02/2012   Date of UR Decision: 01/20/2016
+
+ISSUE AT DISPUTE:
+1. Individual psychotherapy, 6 sessions
+
+DETERMINATION:
+1. Individual psychotherapy, 6 sessions: OVERTURNED
+
+{summary_heading} This claimant is a 47-year-old woman injured at work. She has been diagnosed
+with major depressive disorder and chronic pain syndrome. The service date: 02/02/2016 visit
+documents improvement with therapy.
+
+ISSUE 1: Individual psychotherapy, 6 sessions
+MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:
+American Psychological Association clinical practice guideline for depression.
+RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS MEDICALLY NECESSARY:
+Objective improvement is documented. The request is medically necessary.
+
+MEDICAL REVIEWER QUALIFICATIONS:
+The reviewer is a licensed clinical psychologist and is licensed to practice in Oregon.
+"""
+
+
+@pytest.mark.parametrize(
+    "summary_heading",
+    [
+        "Physician Reviewer's Clinical Summary:",
+        "IMR CASE SUMMARY:",
+        "Reviewer Summary of the Records:",
+        "Brief Case Synopsis -",
+    ],
+)
+def test_summary_heading_named_after_who_wrote_it(summary_heading: str) -> None:
+    document = parse_text(_PROFESSIONAL.format(summary_heading=summary_heading), "pr.txt")
+    assert (document.patient.age, document.patient.sex) == (47, "female")
+    assert document.diagnoses == ["major depressive disorder", "chronic pain syndrome"]
+    # "Date:" after the case number on the header line is the letter's date (a "service
+    # date:" in the summary is not).
+    assert document.decision_date == "2016-03-14"
+    assert (document.ur_date, document.patient.injury_date) == ("2016-01-20", "2012-05-02")
+    reviewer = document.reviewer
+    assert (reviewer.specialty, reviewer.license_state) == ("Psychology", "Oregon")
+    assert [(g.name, g.family) for g in document.items[0].guidelines] == [
+        ("Professional society guideline", "other")
+    ]
+
+
+def test_a_mid_line_date_after_a_word_is_not_the_letter_date() -> None:
+    text = _PROFESSIONAL.format(summary_heading="CASE SUMMARY:").replace(
+        "IMR Case Number: CM16-0456789   Date: 3/14/2016", "IMR Case Number: CM16-0456789"
+    )
+    assert parse_text(text, "pr.txt").decision_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rationale", "region"),
+    [
+        # Equipment after an operation is for the operated region.
+        (
+            "Continuous passive motion device, 21-day rental",
+            "The device is requested after her approved left knee replacement. It is supported.",
+            "knee",
+        ),
+        # The region the item text names comes first.
+        (
+            "Cold therapy unit for the right wrist",
+            "It follows the certified shoulder arthroscopy.",
+            "wrist",
+        ),
+        # A medication is for no region, whatever operation it follows.
+        ("Oxycodone 5mg #30", "Prescribed following the lumbar fusion.", None),
+        # A service whose name holds its region.
+        ("Right TKA", "Conservative care failed.", "knee"),
+    ],
+)
+def test_item_region_from_the_operation_or_the_service(
+    text: str, rationale: str, region: str | None
+) -> None:
+    item = build_item(RawItem(text, "upheld", rationale), 1, [])
+    assert item.body_region == region
+
+
+# --- round 3: wordings a third clean-room set used -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        # A label of another wording, wrapped across a blank line (double-spaced extraction).
+        "OverturnedGuideline(s) used by the Claims \n\nAdministrator -",
+        "OVERTURNEDClaims Administrator\n\nguideline:",
+        # Labels that start with a word in capitals or one no other label starts with.
+        "overturnedMAXIMUS guideline:",
+        "OverturnedIMR Rationale:",
+    ],
+)
+def test_any_item_label_glued_to_the_outcome_is_split_off(glued: str) -> None:
+    text = _GLUED_WRAPPED.replace("OVERTURNEDClaims Administrator\nguideline:", glued)
+    document = parse_text(text, "glued.txt")
+    assert [(i.text, i.outcome) for i in document.items] == [
+        ("Lumbar MRI without contrast", "overturned"),
+        ("Gabapentin 600mg #90", "upheld"),
+    ]
+
+
+_BRACKETED = """\
+3. IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+Cervical epidural steroid injection, C5-C6 (Upheld)
+Claims Administrator Guideline(s): Decision based on MTUS Chronic Pain Treatment Guidelines
+MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines, Epidural steroid
+injections
+Decision Rationale: Radiculopathy must be corroborated by imaging or electrodiagnostic testing.
+No such study is in the records
+MAXIMUS FEDERAL SERVICES
+IMR Case Number CM16-7810140 Page 1 of 2
+
+submitted for review. The request is therefore not medically necessary.
+Topical lidocaine patch 5% #30 {second}
+Claims Administrator Guideline(s): Decision based on MTUS Chronic Pain Treatment Guidelines
+MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines, Lidocaine
+Decision Rationale: Neuropathic pain after a failed first-line agent is documented. The request
+is medically necessary.
+"""
+
+
+@pytest.mark.parametrize(
+    ("second", "outcome"), [("(Overturned)", "overturned"), ("[upheld]", "upheld")]
+)
+def test_an_item_line_with_its_outcome_in_brackets_after_a_wrapped_rationale(
+    second: str, outcome: str
+) -> None:
+    # The second item line follows the first item's rationale with no blank line, after a page
+    # banner: it must start an item of its own, not continue the rationale.
+    document = parse_text(_BRACKETED.format(second=second), "bracketed.txt")
+    assert [(i.text, i.outcome) for i in document.items] == [
+        ("Cervical epidural steroid injection, C5-C6", "upheld"),
+        ("Topical lidocaine patch 5% #30", outcome),
+    ]
+    assert document.items[0].rationale.endswith("therefore not medically necessary.")
+
+
+@pytest.mark.parametrize(
+    ("label", "date"),
+    [
+        ("Dated December 25, 2017", "2017-12-25"),
+        ("DATED 12/25/2017", "2017-12-25"),
+        ("Letter Date: 2017-12-25", "2017-12-25"),
+        ("Date of Letter 12/25/2017", "2017-12-25"),
+    ],
+)
+def test_a_letter_date_label_after_the_case_number_on_its_line(label: str, date: str) -> None:
+    text = _PROFESSIONAL.format(summary_heading="CASE SUMMARY:").replace("Date: 3/14/2016", label)
+    assert parse_text(text, "pr.txt").decision_date == date
+
+
+def test_a_lower_case_dated_after_a_number_is_prose() -> None:
+    text = (
+        _PROFESSIONAL.format(summary_heading="CASE SUMMARY:")
+        .replace("Date: 3/14/2016", "")
+        .replace("The service date:", "The report of 02/02/2016 dated 02/04/2016 and the")
+    )
+    assert parse_text(text, "pr.txt").decision_date is None
+
+
+# --- round 4: a fourth clean-room set ---------------------------------------------------------
+
+_NOTICE_ITEM_PREFIXES = """\
+Notice of Independent Medical Review Determination
+IMR Case Number: CM13-0000004
+DETERMINATION OF MAXIMUS FEDERAL SERVICES, INC.
+1. MAXIMUS Federal Services, Inc. has determined the request for a lumbar MRI is not medically \
+necessary and appropriate.
+2. MAXIMUS Federal Services, Inc. has determined the request for acupuncture x 6 is medically \
+necessary and appropriate.
+3. MAXIMUS Federal Services, Inc. has determined the request for Norco 10/325mg #60 is not \
+medically necessary and appropriate.
+INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE
+{first} Regarding the request for a lumbar MRI:
+Rationale for the Decision:
+No red flags are documented.
+{second} Regarding the request for acupuncture x 6:
+Rationale for the Decision:
+Acupuncture may be used when pain medication is reduced.
+{third} Regarding the request for Norco 10/325mg #60:
+Rationale for the Decision:
+No functional benefit from opioids is documented.
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [("1)", "#2", "#3"), ("1.", "Item 2:", "Item 3:"), ("(1)", "# 2", "(3)"), ("1:", "2:", "3:")],
+)
+def test_every_numbered_regarding_block_of_a_notice_is_an_item(
+    first: str, second: str, third: str
+) -> None:
+    text = _NOTICE_ITEM_PREFIXES.format(first=first, second=second, third=third)
+    document = parse_text(text, "x.txt")
+    assert [(i.service, i.outcome) for i in document.items] == [
+        ("mri", "upheld"),
+        ("acupuncture", "overturned"),
+        ("hydrocodone/acetaminophen", "upheld"),
+    ]
+    assert all(i.rationale for i in document.items)
+
+
+@pytest.mark.parametrize(
+    ("rationale", "outcome"),
+    [
+        (
+            "No benefit is noted. The medical necessity of the request has not been established.",
+            "upheld",
+        ),
+        (
+            "No benefit is noted. Medical necessity for the requested knee MRI was not shown.",
+            "upheld",
+        ),
+        (
+            "Imaging is normal. The medical necessity of this surgery has been established.",
+            "overturned",
+        ),
+        ("No trial is documented. Therefore the request cannot be recommended.", "upheld"),
+        (
+            "No trial is documented. The requested cream does not meet the guideline criteria.",
+            "upheld",
+        ),
+        ("The need remains unclear. The request remains unsubstantiated.", "upheld"),
+        ("Pain is well documented. It is not indicated at this time.", "upheld"),
+        (
+            "Six visits are asked for. Only the initial trial portion of the request is medically "
+            "necessary.",
+            "partially overturned",
+        ),
+        (
+            "A trial was completed. Only 6 of the 12 visits are medically necessary.",
+            "partially overturned",
+        ),
+        # Quoting the guideline's criteria is still no verdict.
+        ("Surgery is recommended when imaging confirms a lesion.", None),
+    ],
+)
+def test_outcome_from_a_rationale_in_other_wordings(rationale: str, outcome: str | None) -> None:
     found = rationale_outcome(rationale)
     assert (normalise_outcome(found) if found else None) == outcome

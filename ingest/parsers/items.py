@@ -61,7 +61,8 @@ _NUMBERED = re.compile(
     r"|\(?(?P<letter>[A-H])[.)][^\S\n]+(?=[A-Z0-9]))"
 )
 _REGARDING = re.compile(
-    r"^[^\S\n]*(?:\(?(?P<num>\d{1,2})[.)]?[^\S\n]+)?(?:regarding|re\s*:|with\s+(?:regard|respect)\s+to"
+    r"^[^\S\n]*(?:(?:item[^\S\n]+|\#[^\S\n]?|\()?(?P<num>\d{1,2})[.):]?[^\S\n]+)?"
+    r"(?:regarding|re\s*:|with\s+(?:regard|respect)\s+to"
     r"|concerning|as\s+to)\s+(?:the\s+)?(?:request(?:ed\s+\w+)?|requests)\s+for\s+(?P<text>[^\n]+?)"
     r"[\s:.]*$",
     re.IGNORECASE,
@@ -79,31 +80,43 @@ _FINDING_IN_SECTION = re.compile(
 )
 _FINDING_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
-# Conclusions a rationale ends with when it names no outcome word.
 # Conclusions a rationale ends with when it names no outcome word. Only sentences about the
 # request itself count: "Drug testing is recommended for patients on opioids" quotes a guideline.
-_ABOUT_REQUEST = (
-    r"\b(?:the\s+request(?:ed\s+[\w/-]+(?:\s+[\w/-]+){0,4})?|it|this\s+\w+)\s+(?:is|was)\s+"
-)
+_SUBJECT = r"\b(?:the\s+request(?:ed\s+[\w/-]+(?:\s+[\w/-]+){0,4})?|it|this\s+\w+)\s+"
+_ABOUT_REQUEST = _SUBJECT + r"(?:is|was|remains)\s+"
 _VERDICT = r"(?:supported|warranted|indicated|justified|recommended|appropriate|reasonable)\b"
+# "medical necessity [of the requested lumbar MRI] has (not) been established"
+_NECESSITY = (
+    r"medical\s+necessity(?:\s+(?:of|for)\s+(?:the|this)(?:\s+[\w/-]+){1,6}?)?\s+"
+    r"(?:has|is|was|remains)\s+"
+)
+_SHOWN = r"(?:been\s+)?(?:established|demonstrated|substantiated|shown)\b"
 _CONCLUSION = (
     (
         "upheld",
         re.compile(
-            r"medical\s+necessity\s+(?:has|is|was)\s+not\s+(?:been\s+)?(?:established|demonstrated)"
-            + r"|" + _ABOUT_REQUEST + r"not\s+" + _VERDICT,
+            _NECESSITY + r"(?:not\s+" + _SHOWN + r"|unsubstantiated|unproven)"
+            + r"|" + _ABOUT_REQUEST + r"(?:not\s+" + _VERDICT + r"|unsubstantiated)"
+            + r"|" + _SUBJECT + r"(?:cannot|can\s+not|could\s+not|should\s+not)\s+be\s+"
+            + r"(?:recommended|supported|certified|approved|justified|warranted)\b"
+            + r"|" + _SUBJECT + r"(?:does|did)\s+not\s+meet\b",
             re.IGNORECASE,
         ),
     ),
     (
         "overturned",
         re.compile(
-            r"medical\s+necessity\s+(?:has|is|was)\s+(?:been\s+)?(?:established|demonstrated)"
-            + r"|" + _ABOUT_REQUEST + _VERDICT,
+            _NECESSITY + _SHOWN + r"|" + _ABOUT_REQUEST + _VERDICT,
             re.IGNORECASE,
         ),
     ),
 )  # fmt: skip
+# "Only the initial trial portion of the request is medically necessary": the rest is not.
+_ONLY_PART = re.compile(
+    r"\bonly\s+(?:(?:the\s+)?(?:[\w/-]+\s+){0,4}?(?:portion|part|first|initial|trial)\b"
+    r"|\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b)",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(r"[a-z0-9]+")
 # Headings after which the items come; the first item may share the heading's line.
 _REGION_HEADINGS = ("issues", "decisions", "rationale_part")
@@ -502,7 +515,9 @@ def rationale_outcome(rationale: str | None) -> str | None:
     rationale = collapse_ws(strip_trailer(rationale))
     sentences = [s for s in _SENTENCE.split(rationale[-3000:]) if s.strip()]
     for sentence in reversed(sentences[-2:]):
-        if normalise_outcome(sentence):
+        if outcome := normalise_outcome(sentence):
+            if outcome == "overturned" and _ONLY_PART.search(sentence):
+                return "partially overturned"
             return sentence
         for outcome, pattern in _CONCLUSION:
             if pattern.search(sentence):
