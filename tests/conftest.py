@@ -98,3 +98,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.corpus import generate
 
     return generate(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def corpus_graph(empty_graph, database: str, cached_embedder, corpus: Path, tmp_path_factory):
+    """The test corpus ingested through the real pipeline into this module's empty graph."""
+    from tests.corpus import ingest
+
+    summary = ingest(
+        empty_graph, database, cached_embedder, [corpus], tmp_path_factory.mktemp("reports")
+    )
+    assert summary.failed == 0, summary.failures
+    return empty_graph

@@ -22,17 +22,12 @@ from ingest.load import unique_citations
 from ingest.parse import parse_path
 from ingest.pipeline import discover
 from ingest.records import ParsedDocument
-from tests.corpus import ingest
 
 OUTCOME_FIELDS = ("upheld", "overturned", "partially overturned")
 
 
 @pytest.fixture(scope="module")
-def documents(empty_graph, database, cached_embedder, corpus, tmp_path_factory):
-    summary = ingest(
-        empty_graph, database, cached_embedder, [corpus], tmp_path_factory.mktemp("reports")
-    )
-    assert summary.failed == 0, summary.failures
+def documents(corpus_graph, corpus):
     parsed = [
         result
         for path in discover([str(corpus)])

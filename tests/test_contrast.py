@@ -18,16 +18,11 @@ from graph.contrast import (
 )
 from graph.errors import InvalidRequestError
 from graph.search import PrecedentSearch, SearchFilters, recognise_entities
-from tests.corpus import ingest
 
 
 @pytest.fixture(scope="module")
-def searcher(empty_graph, database, cached_embedder, corpus, tmp_path_factory):
-    summary = ingest(
-        empty_graph, database, cached_embedder, [corpus], tmp_path_factory.mktemp("reports")
-    )
-    assert summary.failed == 0, summary.failures
-    return PrecedentSearch(empty_graph, database, cached_embedder)
+def searcher(corpus_graph, database, cached_embedder):
+    return PrecedentSearch(corpus_graph, database, cached_embedder)
 
 
 def services_with_both_outcomes(searcher: PrecedentSearch) -> list[str]:

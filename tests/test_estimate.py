@@ -20,17 +20,12 @@ from graph.estimate import (
     wilson_interval,
 )
 from imr.cli import cli
-from tests.corpus import ingest
 from ui import routes
 
 
 @pytest.fixture(scope="module")
-def graph(empty_graph, database, cached_embedder, corpus, tmp_path_factory):
-    summary = ingest(
-        empty_graph, database, cached_embedder, [corpus], tmp_path_factory.mktemp("reports")
-    )
-    assert summary.failed == 0, summary.failures
-    return empty_graph
+def graph(corpus_graph):
+    return corpus_graph
 
 
 def outcome_counts(driver, service: str, source: str) -> tuple[int, int]:
