@@ -806,3 +806,100 @@ def test_every_numbered_regarding_block_of_a_notice_is_an_item(
 def test_outcome_from_a_rationale_in_other_wordings(rationale: str, outcome: str | None) -> None:
     found = rationale_outcome(rationale)
     assert (normalise_outcome(found) if found else None) == outcome
+
+
+# --- round 5: a fifth clean-room set ----------------------------------------------------------
+
+_NOTICE_REVIEWER_LABEL = """\
+Notice of Independent Medical Review Determination
+IMR Case Number: CM13-0000005
+DETERMINATION OF MAXIMUS FEDERAL SERVICES, INC.
+1. MAXIMUS Federal Services, Inc. has determined the request for a cervical MRI is not medically \
+necessary and appropriate.
+2. MAXIMUS Federal Services, Inc. has determined the request for Norco 10/325mg #90 is not \
+medically necessary and appropriate.
+INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE
+1. Regarding the request for a cervical MRI:
+Medical Treatment Guideline(s) which the Claims Administrator relied upon:
+The Claims Administrator based its decision on the ACOEM Neck and Upper Back Complaints.
+{label}
+The Expert Reviewer relied on the Official Disability Guidelines, Neck and Upper Back, MRI.
+Rationale for the Decision
+No neurological deficit is documented, so imaging is not indicated.
+2. Regarding the request for Norco 10/325mg #90:
+Medical Treatment Guideline(s) which the Claims Administrator relied upon:
+The Claims Administrator based its decision on the ACOEM Chapter 12.
+{label}
+The Expert Reviewer relied on the MTUS Chronic Pain Medical Treatment Guidelines, Opioids.
+Rationale for the Decision:
+No functional benefit from opioids is documented.
+"""
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Medical Treatment Guideline(s) the Expert Reviewer relied upon to make his/her decision",
+        "Medical Treatment Guidelines the Expert Reviewer relied upon in making the determination",
+        # Wrapped without its colon, with a page banner after the label's end.
+        "Medical Treatment Guideline(s) the Expert Reviewer relied upon to make his/her\n"
+        "decision\nPage 2 of 3",
+        "Medical Treatment Guideline(s) the Expert Reviewer relied upon to make\nthe decision",
+    ],
+)
+def test_reviewer_guideline_label_without_its_colon(label: str) -> None:
+    document = parse_text(_NOTICE_REVIEWER_LABEL.format(label=label), "n.txt")
+    reviewer = [
+        (i.service, [g.family for g in i.guidelines if g.cited_by == "reviewer"])
+        for i in document.items
+    ]
+    assert reviewer == [("mri", ["ODG"]), ("hydrocodone/acetaminophen", ["MTUS"])]
+    # The reviewer's citation is its own section, not the start of the rationale.
+    assert all("relied on" not in (i.rationale or "") for i in document.items)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Medical Treatment Guideline(s) the Expert Reviewer relied upon to make his/her decision "
+        "were not identified in the file",
+        "Medical Treatment Guidelines were relied upon to make the decision.",
+    ],
+)
+def test_a_sentence_about_the_guidelines_is_no_label(line: str) -> None:
+    assert match_heading(line) is None
+
+
+_DECISIONS_ACROSS_A_PAGE = """\
+SUMMARY OF INDEPENDENT MEDICAL REVIEW
+IMR Case Number: CM14-0000005
+
+IMR Decision(s) and Rationale(s)
+
+Physical therapy, 12 visits
+   Outcome: OVERTURNED
+   Guideline(s) used by the Claims Administrator: MTUS Physical Medicine.
+   Rationale: The patient had surgery recently and postoperative therapy is supported{wrap}
+Page 2 of 2
+{after}Knee brace
+   Outcome: UPHELD
+   Guideline(s) relied upon by the Expert Reviewer: ODG Knee and Leg, Knee brace.
+   Rationale: There is no instability on examination. The request is not medically necessary.
+"""
+
+
+def test_an_item_after_a_page_banner_that_follows_a_finished_paragraph() -> None:
+    # The paragraph ended ("supported." and a blank line) before the banner: the next item's
+    # title is not the rationale's last words.
+    text = _DECISIONS_ACROSS_A_PAGE.format(wrap=" by the guidelines.\n", after="")
+    document = parse_text(text, "d.txt")
+    assert [(i.text, i.outcome) for i in document.items] == [
+        ("Physical therapy, 12 visits", "overturned"),
+        ("Knee brace", "upheld"),
+    ]
+    assert document.items[0].rationale.endswith("supported by the guidelines.")
+
+
+def test_a_page_banner_inside_a_sentence_still_joins_its_paragraph() -> None:
+    cleaned = clean_text("The therapy is supported\n\nPage 2 of 2\nby the guidelines here.\n")
+    assert cleaned == "The therapy is supported by the guidelines here."

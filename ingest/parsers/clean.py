@@ -162,17 +162,26 @@ def _lines_without_banners(text: str) -> list[str | None]:
 
 def _gaps(lines: list[str | None]) -> list[tuple[str, int]]:
     """(non-empty line, blank lines before it); banners vanish together with the blank lines
-    around them so that a banner in mid-paragraph joins the paragraph back up."""
+    around them so that a banner in mid-paragraph joins the paragraph back up. A paragraph that
+    ended its sentence and a blank line before the banner ("... not established.", "", "Page 2
+    of 2", "Right shoulder arthroscopy") ended there: the blank lines before the banner stay."""
     out: list[tuple[str, int]] = []
     blanks = 0
+    blanks_before_banner = 0
     banner_seen = False
     for line in lines:
         if line is None:
+            if not banner_seen:
+                blanks_before_banner = blanks
             banner_seen = True
         elif not line:
             blanks += 1
         else:
-            out.append((line, 0 if banner_seen else blanks))
+            gap = blanks
+            if banner_seen:
+                ended = bool(out) and _SENTENCE_END.search(out[-1][0]) is not None
+                gap = blanks_before_banner if ended else 0
+            out.append((line, gap))
             blanks = 0
             banner_seen = False
     return out
@@ -341,10 +350,11 @@ def _unglue_headings(text: str) -> str:
 
 def _label_continues(previous: str, length: int, line: str) -> bool:
     """Whether ``line`` ("decision:") ends a label wrapped from ``previous`` ("Medical Treatment
-    Guideline(s) which the Expert Reviewer relied upon to make the")."""
+    Guideline(s) which the Expert Reviewer relied upon to make the"). Without its colon
+    ("decision") the line is a label's end only when the joined label is complete, as
+    match_heading() judges: a label's purpose phrase then ends the line."""
     if (
         length > _TAIL_CHARS  # ``previous`` is then only the line's tail: not a label's start
-        or not line.endswith(":")
         or len(line) > 60
         or not previous
         or previous.endswith((".", ":", ";", "!", "?"))
@@ -439,8 +449,12 @@ def clean_text(text: str) -> str:
             parts += (glue, line)
             tail = (tail + glue + line)[-_TAIL_CHARS:]
             length += len(glue) + len(line)
-            # A joined line can become a heading ("AB" + "CD") or end an item (": " + "Upheld").
-            previous_heading = length <= _MAX_HEADING_CHARS and is_heading("".join(parts))
+            # A joined line can become a heading ("AB" + "CD") or end an item (": " + "Upheld");
+            # a wrapped label is whole now, so its text starts on the next line.
+            joined = "".join(parts) if length <= _MAX_HEADING_CHARS else ""
+            previous_heading = bool(joined) and (
+                is_heading(joined) or (wrapped_label and is_heading_alone(joined))
+            )
             previous_item_end = _ends_item(tail)
             space_before_punct = space_before_punct or line[0] in _CLOSING
     cleaned = "\n".join("".join(parts) for parts in out)

@@ -148,8 +148,15 @@ _TOP: tuple[tuple[str, str, str], ...] = (
     ("determination", "determination", r"(?:final |imr )?determination" + _S + r"(?! date)"),
 )
 
-# The rest of a label up to its colon ("... relied upon to make the decision:", "... AND WHY:").
-_TAIL = r"(?:[^:\n]{0,60}?(?=[^\S\n]*:))?"
+# The rest of a label up to its colon ("... relied upon to make the decision:", "... AND WHY:"),
+# or, where a letter drops the colon, a purpose phrase that ends the line ("... relied upon to
+# make his/her decision"): without the colon any other words after the label are prose.
+_TAIL = (
+    r"(?:[^:\n]{0,60}?(?=[^\S\n]*:)"
+    r"|[^\S\n]+(?:to[^\S\n]+make|in[^\S\n]+making|to[^\S\n]+reach|for)[^\S\n]+"
+    r"(?:(?:the|a|this|his/her|his|her|their|its)[^\S\n]+)?(?:decision|determination)"
+    r"(?=[^\S\n]*\.?[^\S\n]*$))?"
+)
 
 _ITEM: tuple[tuple[str, str, str], ...] = (
     (
@@ -170,7 +177,7 @@ _ITEM: tuple[tuple[str, str, str], ...] = (
         r"(?:medical treatment )?guideline"
         + _S
         + r" (?:which |that )?(?:the )?claims administrator"
-        r" (?:relied (?:up)?on|used|cited|applied)",
+        r" (?:relied (?:up)?on|used|cited|applied)" + _TAIL,
     ),
     (
         "claims_guideline",
