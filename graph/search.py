@@ -309,8 +309,13 @@ class OutcomeCounts:
 
     @property
     def overturn_rate(self) -> float | None:
-        decided = self.upheld + self.overturned + self.partially_overturned
-        return (self.overturned + self.partially_overturned) / decided if decided else None
+        return overturn_share(
+            {
+                "upheld": self.upheld,
+                "overturned": self.overturned,
+                "partially overturned": self.partially_overturned,
+            }
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "overturn_rate": self.overturn_rate}

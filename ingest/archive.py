@@ -159,7 +159,8 @@ class StoredLetter:
         return Path(self.original).suffix.lower() == ".pdf"
 
 
-def _sha256_of(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in chunks (the key of the archive and of SourceFile)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(_CHUNK), b""):
@@ -183,7 +184,7 @@ def _locate(original: str, sha256: str | None, settings: HasHome) -> tuple[Path 
                 "gone: ingest the letter again (`imr ingest --force PATH`) to keep a copy"
             ),
         )
-    if sha256 and _sha256_of(source) != sha256:
+    if sha256 and file_sha256(source) != sha256:
         return (
             None,
             False,

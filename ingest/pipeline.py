@@ -12,7 +12,6 @@ from __future__ import annotations
 import ctypes
 import fnmatch
 import glob
-import hashlib
 import json
 import logging
 import os
@@ -36,7 +35,7 @@ from neo4j.exceptions import (
 )
 
 from graph.errors import DatabaseUnavailableError, InvalidRequestError
-from ingest.archive import archive_loaded, letters_dir_beside
+from ingest.archive import archive_loaded, file_sha256, letters_dir_beside
 from ingest.embed import Embedder
 from ingest.load import (
     RejectedFile,
@@ -235,14 +234,6 @@ def _parts_match(pattern: Sequence[str], parts: Sequence[str]) -> bool:
     if head == "**":
         return any(_parts_match(rest, parts[i:]) for i in range(len(parts) + 1))
     return bool(parts) and fnmatch.fnmatchcase(parts[0], head) and _parts_match(rest, parts[1:])
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _parse_file(path: str) -> list[ParseResult]:
